@@ -1,0 +1,53 @@
+# Two commands do everything on a fresh machine:
+#   make serve   build and serve the default site on http://127.0.0.1:8000 (rebuilds on data changes)
+#   make test    install what the tests need and run every test
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: serve site validate test lint format schema translations benchmark install install-test clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# System and npm tools for the browser tests (Debian's chromium, espeak-ng, Java for vnu).
+install-test: $(STAMP)
+	bash scripts/install-test-deps.sh
+
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The static site in site/, strict: any warning fails, and a failed build keeps the old site/.
+site: $(STAMP)
+	$(PY) scripts/build_site.py --out site
+
+validate: $(STAMP)
+	$(PY) -m sitegen validate data
+
+translations: $(STAMP)
+	$(PY) -m sitegen translations data
+
+schema: $(STAMP)
+	$(PY) -m sitegen schema schema
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: install-test lint
+	$(VENV)/bin/pytest
+
+benchmark: $(STAMP)
+	$(PY) benchmarks/build_time.py
+
+clean:
+	rm -rf site site.previous build .pytest_cache

@@ -1,0 +1,408 @@
+"""Field types shared by the data model: ids, bilingual texts, money, times, phones.
+
+Every type here validates one kind of value and says what is wrong in plain words.
+The messages are read by communications staff, so they name the rule, not the code.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+from schwifty import IBAN
+from schwifty.exceptions import SchwiftyException
+
+LANGUAGES: tuple[str, ...] = ("lv", "en")
+LANGUAGE_NAMES = {"lv": "Latvian (lv)", "en": "English (en)"}
+
+MAX_AMOUNT = Decimal("1000000")
+
+
+class Strict(BaseModel):
+    """Base for every data object: unknown keys are errors, nothing is coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _fail(kind: str, message: str, **ctx: Any) -> PydanticCustomError:
+    return PydanticCustomError(kind, message, ctx)
+
+
+# --- identifiers -------------------------------------------------------------
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _check_id(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _fail("id_type", "must be an id written as text, e.g. home-care")
+    if not ID_RE.match(value):
+        raise _fail(
+            "id_format",
+            "id {value!r} may use only small Latin letters a-z, digits and single hyphens, "
+            "e.g. home-care",
+            value=value,
+        )
+    return value
+
+
+Id = Annotated[
+    str,
+    BeforeValidator(_check_id),
+    WithJsonSchema({"type": "string", "pattern": ID_RE.pattern}),
+]
+
+
+# --- bilingual text ----------------------------------------------------------
+
+
+class Text(Strict):
+    """A text a resident reads, in Latvian and English.
+
+    ``pending: en`` marks the English text as a translation not done yet: the build
+    lists every such marker and the page shows a visible notice.
+    """
+
+    lv: str | None = Field(default=None, description="Latvian text (written as people write it)")
+    en: str | None = Field(default=None, description="English text")
+    pending: Literal["lv", "en"] | None = Field(
+        default=None,
+        description="Language whose translation is still pending. The page says so visibly.",
+    )
+
+    @model_validator(mode="after")
+    def _both_languages(self) -> Text:
+        missing = [lang for lang in LANGUAGES if not (getattr(self, lang) or "").strip()]
+        if self.pending:
+            other = "en" if self.pending == "lv" else "lv"
+            if other in missing:
+                raise _fail(
+                    "text_missing",
+                    "the {lang} text is missing; a text may wait for one translation only",
+                    lang=LANGUAGE_NAMES[other],
+                )
+            return self
+        if missing:
+            names = " and ".join(LANGUAGE_NAMES[m] for m in missing)
+            raise _fail(
+                "text_missing",
+                "the {names} text is missing; write it, or mark it `pending: {first}` "
+                "until it is translated",
+                names=names,
+                first=missing[0],
+            )
+        return self
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang) or ""
+
+    def is_pending(self, lang: str) -> bool:
+        return self.pending == lang
+
+
+# --- money -------------------------------------------------------------------
+
+
+def _to_decimal(value: Any, *, what: str) -> Decimal:
+    if isinstance(value, bool):
+        raise _fail("amount_type", "{what} must be a number such as 8.80, not yes/no", what=what)
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):  # only reached when data does not come through our loader
+        return Decimal(repr(value))
+    if isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"-?\d+,\d+", text):
+            raise _fail(
+                "amount_comma",
+                "{what} {value!r} uses a decimal comma; write it with a point: {fixed}",
+                what=what,
+                value=value,
+                fixed=text.replace(",", "."),
+            )
+        if re.fullmatch(r"-?\d+(\.\d+)?", text):
+            return Decimal(text)
+    raise _fail(
+        "amount_type", "{what} must be a number such as 8.80, not {value!r}", what=what, value=value
+    )
+
+
+def _check_amount(value: Any) -> Decimal:
+    amount = _to_decimal(value, what="amount")
+    if not amount.is_finite():
+        raise _fail("amount_finite", "amount must be an ordinary number, not {value}", value=value)
+    if amount < 0:
+        raise _fail("amount_negative", "amount must not be negative (got {value})", value=value)
+    if amount > MAX_AMOUNT:
+        raise _fail(
+            "amount_large",
+            "amount {value} is larger than {max} euro; check the number",
+            value=value,
+            max=MAX_AMOUNT,
+        )
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2 and amount != amount.quantize(Decimal("0.01")):
+        raise _fail(
+            "amount_decimals", "amount must have at most two decimals (got {value})", value=value
+        )
+    return amount.quantize(Decimal("0.01"))
+
+
+Amount = Annotated[
+    Decimal,
+    BeforeValidator(_check_amount),
+    PlainSerializer(lambda d: format(d, "f"), return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": float(MAX_AMOUNT), "multipleOf": 0.01},
+                {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$"},
+            ],
+            "description": "Euro amount with a decimal point and at most two decimals, e.g. 8.80",
+        }
+    ),
+]
+
+
+def _check_percent(value: Any) -> Decimal:
+    pct = _to_decimal(value, what="percentage")
+    if not pct.is_finite() or pct < 0 or pct > 100:
+        raise _fail("percent_range", "percentage must be between 0 and 100 (got {value})", value=value)
+    if pct != pct.quantize(Decimal("0.01")):
+        raise _fail("percent_decimals", "percentage may have at most two decimals (got {value})", value=value)
+    return pct
+
+
+Percent = Annotated[
+    Decimal,
+    BeforeValidator(_check_percent),
+    PlainSerializer(lambda d: format(d, "f"), return_type=str),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100}),
+]
+
+
+def _check_count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail("count_type", "must be a whole number such as 12 (got {value!r})", value=value)
+    if value < 0:
+        raise _fail("count_negative", "must not be negative (got {value})", value=value)
+    return value
+
+
+Count = Annotated[int, BeforeValidator(_check_count), WithJsonSchema({"type": "integer", "minimum": 0})]
+
+
+def _check_euros(value: Any) -> Decimal:
+    amount = _to_decimal(value, what="sum")
+    if not amount.is_finite() or amount < 0:
+        raise _fail("amount_negative", "sum must be a number that is not negative (got {value})", value=value)
+    if amount != amount.quantize(Decimal("0.01")):
+        raise _fail("amount_decimals", "sum must have at most two decimals (got {value})", value=value)
+    return amount
+
+
+Euros = Annotated[
+    Decimal,
+    BeforeValidator(_check_euros),
+    PlainSerializer(lambda d: format(d, "f"), return_type=str),
+    WithJsonSchema({"type": "number", "minimum": 0}),
+]
+
+# --- times -------------------------------------------------------------------
+
+TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def _check_time(value: Any) -> str:
+    if isinstance(value, Decimal | float):
+        raise _fail(
+            "time_format",
+            "time {value} must be written as HH:MM with a colon, e.g. \"08:00\"",
+            value=value,
+        )
+    if not isinstance(value, str):
+        raise _fail("time_format", "time must be written as HH:MM, e.g. \"08:00\" (got {value!r})", value=value)
+    match = TIME_RE.match(value.strip())
+    if not match:
+        raise _fail("time_format", "time {value!r} must be written as HH:MM, e.g. \"08:00\"", value=value)
+    hour, minute = int(match[1]), int(match[2])
+    if hour > 23 or minute > 59:
+        raise _fail(
+            "time_range",
+            "time {value!r} does not exist; hours go from 00 to 23 and minutes from 00 to 59 "
+            "(for a span past midnight use `overnight: true`)",
+            value=value,
+        )
+    return f"{hour:02d}:{minute:02d}"
+
+
+Time = Annotated[
+    str,
+    BeforeValidator(_check_time),
+    WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"}),
+]
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def minutes(time: str) -> int:
+    hour, minute = time.split(":")
+    return int(hour) * 60 + int(minute)
+
+
+# --- contacts ----------------------------------------------------------------
+
+
+def _check_phone(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise _fail("phone_type", "phone must be written as digits, e.g. 64607194 (got {value!r})", value=value)
+    raw = str(value).strip()
+    if not re.fullmatch(r"\+?[\d ()-]+", raw):
+        raise _fail("phone_format", "phone {value} may contain only digits, spaces and a leading +", value=raw)
+    try:
+        number = phonenumbers.parse(raw, "LV")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or number.country_code != 371 or not phonenumbers.is_valid_number(number):
+        raise _fail(
+            "phone_invalid",
+            "phone {value} is not a valid Latvian number (Latvian numbers have 8 digits, "
+            "e.g. 64607194 or +371 64607194)",
+            value=raw,
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+Phone = Annotated[
+    str,
+    BeforeValidator(_check_phone),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^(\+371 ?)?[0-9 ]{8,11}$"},
+                {"type": "integer"},
+            ],
+            "description": "Latvian phone number, 8 digits, optionally with +371",
+        }
+    ),
+]
+
+
+def _check_email(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _fail("email_type", "e-mail address must be text (got {value!r})", value=value)
+    try:
+        result = validate_email(value.strip(), check_deliverability=False)
+    except EmailNotValidError as err:
+        raise _fail("email_invalid", "e-mail address {value!r} is not valid: {why}", value=value, why=str(err)) from None
+    return result.normalized
+
+
+Email = Annotated[
+    str, BeforeValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})
+]
+
+
+def _check_iban(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _fail("iban_type", "IBAN must be text (got {value!r})", value=value)
+    try:
+        iban = IBAN(value.replace(" ", ""))
+    except SchwiftyException as err:
+        raise _fail("iban_invalid", "IBAN {value} is not valid: {why}", value=value, why=str(err)) from None
+    return iban.compact
+
+
+Iban = Annotated[
+    str,
+    BeforeValidator(_check_iban),
+    WithJsonSchema({"type": "string", "pattern": r"^[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}$"}),
+]
+
+POSTAL_RE = re.compile(r"^LV-\d{4}$")
+
+
+def _check_postal(value: Any) -> str:
+    if not isinstance(value, str) or not POSTAL_RE.match(value.strip()):
+        raise _fail(
+            "postal_code",
+            "postal code {value!r} must be written as LV- and four digits, e.g. LV-4601",
+            value=value,
+        )
+    return value.strip()
+
+
+PostalCode = Annotated[
+    str, BeforeValidator(_check_postal), WithJsonSchema({"type": "string", "pattern": POSTAL_RE.pattern})
+]
+
+REG_RE = re.compile(r"^\d{11}$")
+
+
+def _check_reg(value: Any) -> str:
+    text = str(value).strip() if isinstance(value, int | str) and not isinstance(value, bool) else ""
+    if not REG_RE.match(text):
+        raise _fail(
+            "registration_number",
+            "registration number {value!r} must have 11 digits, e.g. 90000078104",
+            value=value,
+        )
+    return text
+
+
+RegistrationNumber = Annotated[
+    str,
+    BeforeValidator(_check_reg),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": REG_RE.pattern}, {"type": "integer"}]}),
+]
+
+
+def _check_date(value: Any) -> str:
+    import datetime as dt
+
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise _fail("date_format", "date must be written as YYYY-MM-DD, e.g. 2017-03-09 (got {value!r})", value=value)
+
+
+IsoDate = Annotated[
+    str, BeforeValidator(_check_date), WithJsonSchema({"type": "string", "format": "date"})
+]
+
+NonEmptyStr = Annotated[str, Field(min_length=1)]
+
+
+def _no_duplicates(values: list[Any]) -> list[Any]:
+    seen: set[Any] = set()
+    for value in values:
+        if value in seen:
+            raise _fail("duplicate_item", "{value!r} is listed twice", value=value)
+        seen.add(value)
+    return values
+
+
+IdList = Annotated[list[Id], AfterValidator(_no_duplicates)]
