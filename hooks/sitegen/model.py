@@ -65,7 +65,11 @@ class Break(Strict):
 class DayHours(Strict):
     """Opening hours that are the same on the listed weekdays."""
 
-    days: Annotated[list[Weekday], AfterValidator(_no_duplicates)] = Field(min_length=1)
+    days: Annotated[list[Weekday], AfterValidator(_no_duplicates)] | None = Field(
+        default=None,
+        min_length=1,
+        description="Weekdays (mon..sun). Leave out only when the source does not say which days.",
+    )
     open: Time
     close: Time
     overnight: bool = Field(
@@ -130,7 +134,7 @@ class Schedule(Strict):
             raise _fail("hours_missing", "give `hours` or set `round_the_clock: true`")
         seen: set[str] = set()
         for day_hours in self.hours:
-            for day in day_hours.days:
+            for day in day_hours.days or ():
                 if day in seen:
                     raise _fail("day_twice", "{day} appears in two entries of the same schedule", day=day)
                 seen.add(day)
@@ -148,10 +152,6 @@ class Location(Strict):
     parish: NonEmptyStr | None = Field(default=None, description="Parish (pagasts), e.g. Silmalas pagasts")
     county: NonEmptyStr | None = Field(default=None, description="County (novads), e.g. Rēzeknes novads")
     postal_code: PostalCode | None = None
-
-
-class LocationsFile(Strict):
-    locations: list[Location]
 
 
 class Person(Strict):
@@ -205,10 +205,6 @@ class Provider(Strict):
     staff: list[StaffCount] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     units: list[Unit] = Field(default_factory=list)
-
-
-class ProvidersFile(Strict):
-    providers: list[Provider]
 
 
 # --- vocabularies ------------------------------------------------------------
@@ -280,7 +276,6 @@ class Limit(Strict):
 
 class Service(Strict):
     id: Id
-    provider: Id
     unit: Id | None = None
     category: Id
     audiences: IdList = Field(min_length=1)
@@ -297,10 +292,6 @@ class Service(Strict):
     limits: list[Limit] = Field(default_factory=list)
     legal_basis: IdList = Field(default_factory=list)
     notes: list[Text] = Field(default_factory=list)
-
-
-class ServicesFile(Strict):
-    services: list[Service]
 
 
 # --- fees --------------------------------------------------------------------
@@ -357,16 +348,12 @@ class FeeItem(Strict):
 
 class Fee(Strict):
     id: Id
-    service: Id
+    service: Id = Field(description="The service (in the same provider file) this fee is for")
     name: Text
     legal_basis: IdList = Field(min_length=1, description="Every fee needs its legal basis")
     items: list[FeeItem] = Field(min_length=1)
     conditions: list[Text] = Field(default_factory=list)
     exemptions: list[Exemption] = Field(default_factory=list)
-
-
-class FeesFile(Strict):
-    fees: list[Fee]
 
 
 # --- benefits and the 2017 report -------------------------------------------
@@ -376,15 +363,10 @@ BenefitGroup = Literal["social-assistance", "municipal", "orphans-and-foster-fam
 
 class Benefit(Strict):
     id: Id
-    provider: Id
     group: BenefitGroup
     name: Text
     description: Text | None = None
     legal_basis: IdList = Field(default_factory=list)
-
-
-class BenefitsFile(Strict):
-    benefits: list[Benefit]
 
 
 class KeyFigure(Strict):
@@ -415,6 +397,8 @@ class ReportFile(Strict):
 
 
 class SiteFile(Strict):
+    """Site-wide texts: ``data/site.yaml``."""
+
     name: Text
     description: Text
     help_contact: Id = Field(description="Provider whose contacts are shown in the help box on every page")
@@ -422,15 +406,23 @@ class SiteFile(Strict):
 
 # --- the whole data directory ------------------------------------------------
 
-# file name -> model; the one list of data files the build reads.
+
+
+class ProviderFile(Strict):
+    """Everything one provider offers: ``data/providers/<provider-id>.yaml``."""
+
+    provider: Provider
+    locations: list[Location] = Field(default_factory=list)
+    services: list[Service] = Field(default_factory=list)
+    fees: list[Fee] = Field(default_factory=list)
+    benefits: list[Benefit] = Field(default_factory=list)
+
+
+# file name (or glob) -> model; the one list of data files the build reads.
 DATA_FILES: dict[str, type[Strict]] = {
     "site.yaml": SiteFile,
     "vocabulary.yaml": VocabularyFile,
     "legal-acts.yaml": LegalActsFile,
-    "locations.yaml": LocationsFile,
-    "providers.yaml": ProvidersFile,
-    "services.yaml": ServicesFile,
-    "fees.yaml": FeesFile,
-    "benefits.yaml": BenefitsFile,
-    "report-2017.yaml": ReportFile,
+    "providers/*.yaml": ProviderFile,
+    "reports/*.yaml": ReportFile,
 }
