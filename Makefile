@@ -5,6 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+export PYTHONPATH := $(CURDIR)/hooks
 
 .PHONY: serve site validate test lint format schema translations benchmark install install-test clean
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from .types import (
     Amount,
@@ -34,7 +34,6 @@ from .types import (
     _no_duplicates,
     minutes,
 )
-from pydantic import AfterValidator
 
 # --- contacts and people -----------------------------------------------------
 
@@ -119,7 +118,9 @@ class DayHours(Strict):
 class Schedule(Strict):
     """One set of hours: working hours, reception hours of a person, a season's hours."""
 
-    label: Text | None = Field(default=None, description="e.g. Working hours, Head receives visitors")
+    label: Text | None = Field(
+        default=None, description="e.g. Working hours, Head receives visitors"
+    )
     person: NonEmptyStr | None = Field(default=None, description="Name of the person who receives")
     season: Text | None = Field(default=None, description="e.g. winter period")
     round_the_clock: bool = Field(default=False, description="Open 24 hours, every day")
@@ -129,14 +130,19 @@ class Schedule(Strict):
     @model_validator(mode="after")
     def _some_hours(self) -> Schedule:
         if self.round_the_clock and self.hours:
-            raise _fail("hours_both", "a schedule is either `round_the_clock: true` or has `hours`, not both")
+            raise _fail(
+                "hours_both",
+                "a schedule is either `round_the_clock: true` or has `hours`, not both",
+            )
         if not self.round_the_clock and not self.hours:
             raise _fail("hours_missing", "give `hours` or set `round_the_clock: true`")
         seen: set[str] = set()
         for day_hours in self.hours:
             for day in day_hours.days or ():
                 if day in seen:
-                    raise _fail("day_twice", "{day} appears in two entries of the same schedule", day=day)
+                    raise _fail(
+                        "day_twice", "{day} appears in two entries of the same schedule", day=day
+                    )
                 seen.add(day)
         return self
 
@@ -147,10 +153,16 @@ class Schedule(Strict):
 class Location(Strict):
     id: Id
     name: Text | None = Field(default=None, description="Name of the place, e.g. Shelter")
-    street: NonEmptyStr = Field(description="Street and number as written in Latvian, e.g. Ezera iela 23A")
+    street: NonEmptyStr = Field(
+        description="Street and number as written in Latvian, e.g. Ezera iela 23A"
+    )
     town: NonEmptyStr = Field(description="Town or village, e.g. Rēzekne")
-    parish: NonEmptyStr | None = Field(default=None, description="Parish (pagasts), e.g. Silmalas pagasts")
-    county: NonEmptyStr | None = Field(default=None, description="County (novads), e.g. Rēzeknes novads")
+    parish: NonEmptyStr | None = Field(
+        default=None, description="Parish (pagasts), e.g. Silmalas pagasts"
+    )
+    county: NonEmptyStr | None = Field(
+        default=None, description="County (novads), e.g. Rēzeknes novads"
+    )
     postal_code: PostalCode | None = None
 
 
@@ -167,7 +179,9 @@ class StaffCount(Strict):
 
 class Section(Strict):
     heading: Text
-    body: Text = Field(description="Text in the small Markdown subset described in docs/editing-data.md")
+    body: Text = Field(
+        description="Text in the small Markdown subset described in docs/editing-data.md"
+    )
 
 
 class Account(Strict):
@@ -192,7 +206,9 @@ class Provider(Strict):
     id: Id
     name: Text
     short_name: Text | None = None
-    kind: Text | None = Field(default=None, description="What sort of body, e.g. municipal institution")
+    kind: Text | None = Field(
+        default=None, description="What sort of body, e.g. municipal institution"
+    )
     summary: Text
     founded: IsoDate | None = None
     registration_number: RegistrationNumber | None = None
@@ -255,7 +271,12 @@ class VisitsPerWeek(Strict):
     @model_validator(mode="after")
     def _order(self) -> VisitsPerWeek:
         if self.min > self.max or self.max == 0:
-            raise _fail("visits_order", "visits per week: min {lo} must not be more than max {hi}", lo=self.min, hi=self.max)
+            raise _fail(
+                "visits_order",
+                "visits per week: min {lo} must not be more than max {hi}",
+                lo=self.min,
+                hi=self.max,
+            )
         return self
 
 
@@ -270,7 +291,9 @@ class CareLevel(Strict):
 
 class Limit(Strict):
     text: Text
-    days: Count | None = Field(default=None, description="Number of days, when the limit is a number of days")
+    days: Count | None = Field(
+        default=None, description="Number of days, when the limit is a number of days"
+    )
     per: Literal["stay", "year", "calendar-year", "month"] | None = None
 
 
@@ -304,7 +327,8 @@ class PerUnitRule(Strict):
     amount: Amount
     unit: Unit_
     max_quantity: Count | None = Field(
-        default=None, description="Most units a month (leave out for care levels: taken from the level)"
+        default=None,
+        description="Most units a month (leave out for care levels: taken from the level)",
     )
 
 
@@ -378,7 +402,9 @@ class KeyFigure(Strict):
 
 class BenefitRow(Strict):
     label: Text
-    benefit: Id | None = Field(default=None, description="The benefit in benefits.yaml, if listed there")
+    benefit: Id | None = Field(
+        default=None, description="The benefit in benefits.yaml, if listed there"
+    )
     spent_eur: Euros
     families: Count
     persons: Count
@@ -401,11 +427,12 @@ class SiteFile(Strict):
 
     name: Text
     description: Text
-    help_contact: Id = Field(description="Provider whose contacts are shown in the help box on every page")
+    help_contact: Id = Field(
+        description="Provider whose contacts are shown in the help box on every page"
+    )
 
 
 # --- the whole data directory ------------------------------------------------
-
 
 
 class ProviderFile(Strict):

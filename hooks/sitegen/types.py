@@ -7,7 +7,7 @@ The messages are read by communications staff, so they name the rule, not the co
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 import phonenumbers
@@ -183,9 +183,15 @@ Amount = Annotated[
 def _check_percent(value: Any) -> Decimal:
     pct = _to_decimal(value, what="percentage")
     if not pct.is_finite() or pct < 0 or pct > 100:
-        raise _fail("percent_range", "percentage must be between 0 and 100 (got {value})", value=value)
+        raise _fail(
+            "percent_range", "percentage must be between 0 and 100 (got {value})", value=value
+        )
     if pct != pct.quantize(Decimal("0.01")):
-        raise _fail("percent_decimals", "percentage may have at most two decimals (got {value})", value=value)
+        raise _fail(
+            "percent_decimals",
+            "percentage may have at most two decimals (got {value})",
+            value=value,
+        )
     return pct
 
 
@@ -205,15 +211,23 @@ def _check_count(value: Any) -> int:
     return value
 
 
-Count = Annotated[int, BeforeValidator(_check_count), WithJsonSchema({"type": "integer", "minimum": 0})]
+Count = Annotated[
+    int, BeforeValidator(_check_count), WithJsonSchema({"type": "integer", "minimum": 0})
+]
 
 
 def _check_euros(value: Any) -> Decimal:
     amount = _to_decimal(value, what="sum")
     if not amount.is_finite() or amount < 0:
-        raise _fail("amount_negative", "sum must be a number that is not negative (got {value})", value=value)
+        raise _fail(
+            "amount_negative",
+            "sum must be a number that is not negative (got {value})",
+            value=value,
+        )
     if amount != amount.quantize(Decimal("0.01")):
-        raise _fail("amount_decimals", "sum must have at most two decimals (got {value})", value=value)
+        raise _fail(
+            "amount_decimals", "sum must have at most two decimals (got {value})", value=value
+        )
     return amount
 
 
@@ -233,14 +247,20 @@ def _check_time(value: Any) -> str:
     if isinstance(value, Decimal | float):
         raise _fail(
             "time_format",
-            "time {value} must be written as HH:MM with a colon, e.g. \"08:00\"",
+            'time {value} must be written as HH:MM with a colon, e.g. "08:00"',
             value=value,
         )
     if not isinstance(value, str):
-        raise _fail("time_format", "time must be written as HH:MM, e.g. \"08:00\" (got {value!r})", value=value)
+        raise _fail(
+            "time_format",
+            'time must be written as HH:MM, e.g. "08:00" (got {value!r})',
+            value=value,
+        )
     match = TIME_RE.match(value.strip())
     if not match:
-        raise _fail("time_format", "time {value!r} must be written as HH:MM, e.g. \"08:00\"", value=value)
+        raise _fail(
+            "time_format", 'time {value!r} must be written as HH:MM, e.g. "08:00"', value=value
+        )
     hour, minute = int(match[1]), int(match[2])
     if hour > 23 or minute > 59:
         raise _fail(
@@ -272,10 +292,18 @@ def minutes(time: str) -> int:
 
 def _check_phone(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise _fail("phone_type", "phone must be written as digits, e.g. 64607194 (got {value!r})", value=value)
+        raise _fail(
+            "phone_type",
+            "phone must be written as digits, e.g. 64607194 (got {value!r})",
+            value=value,
+        )
     raw = str(value).strip()
     if not re.fullmatch(r"\+?[\d ()-]+", raw):
-        raise _fail("phone_format", "phone {value} may contain only digits, spaces and a leading +", value=raw)
+        raise _fail(
+            "phone_format",
+            "phone {value} may contain only digits, spaces and a leading +",
+            value=raw,
+        )
     try:
         number = phonenumbers.parse(raw, "LV")
     except phonenumbers.NumberParseException:
@@ -311,7 +339,12 @@ def _check_email(value: Any) -> str:
     try:
         result = validate_email(value.strip(), check_deliverability=False)
     except EmailNotValidError as err:
-        raise _fail("email_invalid", "e-mail address {value!r} is not valid: {why}", value=value, why=str(err)) from None
+        raise _fail(
+            "email_invalid",
+            "e-mail address {value!r} is not valid: {why}",
+            value=value,
+            why=str(err),
+        ) from None
     return result.normalized
 
 
@@ -326,7 +359,9 @@ def _check_iban(value: Any) -> str:
     try:
         iban = IBAN(value.replace(" ", ""))
     except SchwiftyException as err:
-        raise _fail("iban_invalid", "IBAN {value} is not valid: {why}", value=value, why=str(err)) from None
+        raise _fail(
+            "iban_invalid", "IBAN {value} is not valid: {why}", value=value, why=str(err)
+        ) from None
     return iban.compact
 
 
@@ -350,14 +385,18 @@ def _check_postal(value: Any) -> str:
 
 
 PostalCode = Annotated[
-    str, BeforeValidator(_check_postal), WithJsonSchema({"type": "string", "pattern": POSTAL_RE.pattern})
+    str,
+    BeforeValidator(_check_postal),
+    WithJsonSchema({"type": "string", "pattern": POSTAL_RE.pattern}),
 ]
 
 REG_RE = re.compile(r"^\d{11}$")
 
 
 def _check_reg(value: Any) -> str:
-    text = str(value).strip() if isinstance(value, int | str) and not isinstance(value, bool) else ""
+    text = (
+        str(value).strip() if isinstance(value, int | str) and not isinstance(value, bool) else ""
+    )
     if not REG_RE.match(text):
         raise _fail(
             "registration_number",
@@ -386,7 +425,11 @@ def _check_date(value: Any) -> str:
             return dt.date.fromisoformat(value.strip()).isoformat()
         except ValueError:
             pass
-    raise _fail("date_format", "date must be written as YYYY-MM-DD, e.g. 2017-03-09 (got {value!r})", value=value)
+    raise _fail(
+        "date_format",
+        "date must be written as YYYY-MM-DD, e.g. 2017-03-09 (got {value!r})",
+        value=value,
+    )
 
 
 IsoDate = Annotated[

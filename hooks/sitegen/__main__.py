@@ -1,0 +1,72 @@
+"""Command line: ``python -m sitegen validate|translations|schema``.
+
+validate DIR       check the data; print every problem as file:line:column field: reason
+translations DIR   list texts whose translation is missing or pending, with counts per file
+schema DIR         write the JSON Schema files for editors into DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .errors import format_errors
+from .loader import load_data_dir
+from .schema import write_schemas
+from .translations import translation_report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sitegen", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in ("validate", "translations"):
+        cmd = sub.add_parser(name)
+        cmd.add_argument("data_dir", type=Path)
+    cmd = sub.add_parser("schema")
+    cmd.add_argument("out_dir", type=Path)
+    cmd.add_argument("--check", action="store_true", help="fail if the files are not up to date")
+    args = parser.parse_args(argv)
+
+    if args.command == "schema":
+        stale = write_schemas(args.out_dir, check=args.check)
+        if stale:
+            print("JSON Schema files are out of date; run `make schema`:", *stale, sep="\n  ")
+            return 1
+        return 0
+
+    result = load_data_dir(args.data_dir, display_root=Path.cwd())
+    if args.command == "translations":
+        report = translation_report(result)
+        print(report.text)
+        _github_summary(report.markdown)
+        return 0
+
+    if result.errors:
+        print(format_errors(result.errors), file=sys.stderr)
+        _github_annotations(result.errors)
+        return 1
+    print(f"The data is valid: {len(result.files)} files checked.")
+    return 0
+
+
+def _github_annotations(errors: list) -> None:
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        return
+    try:
+        from .annotations import emit_for_github
+    except ImportError:
+        return
+    emit_for_github(errors)
+
+
+def _github_summary(markdown: str) -> None:
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if os.environ.get("GITHUB_ACTIONS") == "true" and summary:
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write(markdown + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

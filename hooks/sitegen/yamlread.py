@@ -1,0 +1,320 @@
+"""Read one YAML data file safely, keeping the line and column of every value.
+
+PyYAML alone is not enough for data edited by hand and by strangers:
+- it silently keeps the last of two equal keys (data loss) -> an error here;
+- anchors and aliases allow "billion laughs" bombs -> refused before expansion;
+- custom tags (``!!python/object``) -> refused;
+- ``8.80`` becomes a binary float -> kept as the exact ``Decimal('8.80')``;
+- ``8:00`` becomes the integer 480 (YAML 1.1 base 60) -> stays the text ``"8:00"``;
+- ``yes``/``no``/``on``/``off`` become booleans -> stay text; only ``true``/``false`` are booleans.
+Every problem is reported as a ``DataError`` with file, line and column; nothing raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import DataError
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 40
+
+Path_ = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_ALLOWED_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _MAP, _SEQ}
+
+
+class _Resolver(yaml.resolver.Resolver):
+    """YAML 1.1 resolver without base-60 numbers and without yes/no/on/off booleans."""
+
+
+_Resolver.yaml_implicit_resolvers = {}
+for _first, _entries in yaml.resolver.Resolver.yaml_implicit_resolvers.items():
+    for _tag, _regexp in _entries:
+        if _tag == _BOOL:
+            _regexp = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+            if _first not in "tTfF":
+                continue
+        elif _tag in (_INT, _FLOAT):
+            _pattern = _regexp.pattern
+            for _base60 in (
+                r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
+                r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*",
+            ):
+                _pattern = _pattern.replace(_base60, "")
+            _regexp = re.compile(_pattern, _regexp.flags)
+        _Resolver.yaml_implicit_resolvers.setdefault(_first, []).append((_tag, _regexp))
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, mark: yaml.Mark | None):
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+class _Loader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    yaml.constructor.SafeConstructor,
+    _Resolver,
+):
+    def __init__(self, text: str):
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _Resolver.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(
+                "aliases (*name) are not allowed in data files; write the value out in full",
+                event.start_mark,
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _Refused(
+                f"anchors (&{anchor}) are not allowed in data files; write each value out in full",
+                event.start_mark,
+            )
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _Refused(
+                f"the data is nested more than {MAX_DEPTH} levels deep", event.start_mark
+            )
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+@dataclass
+class ReadResult:
+    data: Any = None
+    errors: list[DataError] = field(default_factory=list)
+    # path -> (line, column) of the value; keys -> (line, column) of the key itself
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of ``path``, or of its nearest parent that exists."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), (1, 1))
+
+
+def _plain_yaml_problem(err: yaml.MarkedYAMLError) -> str:
+    problem = (err.problem or "").strip()
+    context = (err.context or "").strip()
+    if "'\\t'" in problem or "\t" in problem:
+        return "a tab character is used; indent with spaces only"
+    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
+        return f"the file ends inside an unfinished value ({context or 'a quote or bracket is not closed'})"
+    if "while scanning a quoted scalar" in context:
+        return "a quotation mark is opened but never closed"
+    if "mapping values are not allowed here" in problem:
+        return (
+            "a colon (:) is in a wrong place; put text that contains ': ' in quotes, "
+            "or check the indentation"
+        )
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        return "the indentation is wrong here: this line does not line up with the lines above it"
+    if "could not find expected ':'" in problem:
+        return "a line is missing its colon (key: value), or a quoted text is not closed"
+    words = " ".join(part for part in (context, problem) if part)
+    return f"the YAML syntax is broken here ({words})"
+
+
+def _mark(mark: yaml.Mark | None) -> tuple[int, int]:
+    if mark is None:
+        return (1, 1)
+    return (mark.line + 1, mark.column + 1)
+
+
+def _scalar(node: ScalarNode, loader: _Loader) -> Any:
+    tag, value = node.tag, node.value
+    if tag == _STR:
+        return value
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return value.lower() == "true"
+    if tag == _INT:
+        return loader.construct_yaml_int(node)
+    if tag == _FLOAT:
+        text = value.replace("_", "").lower()
+        if text in (".nan",):
+            return Decimal("NaN")
+        if text in (".inf", "+.inf", "-.inf"):
+            return Decimal("-Infinity") if text.startswith("-") else Decimal("Infinity")
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            return value
+    if tag == _TIMESTAMP:
+        stamp = loader.construct_yaml_timestamp(node)
+        return stamp if isinstance(stamp, dt.date) else value
+    return value
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def read_yaml(raw: bytes, file: str) -> ReadResult:
+    """Parse ``raw`` bytes of the data file ``file``; never raises for bad input."""
+    result = ReadResult()
+
+    def error(line: int, column: int, path: Path_, message: str) -> None:
+        result.errors.append(DataError(file, line, column, render_path(path), message))
+
+    if len(raw) > MAX_FILE_BYTES:
+        error(
+            1,
+            1,
+            (),
+            f"the file is too large ({len(raw) // 1024} KB; a data file may be at most {MAX_FILE_BYTES // 1024} KB)",
+        )
+        return result
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        error(line, column, (), "the file is not saved as UTF-8 text; save it again as UTF-8")
+        return result
+    text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        error(1, 1, (), "the file contains a NUL byte; it is not a text file")
+        return result
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        error(1, 1, (), "the file is empty; it must contain the data fields")
+        return result
+
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except _Refused as refused:
+        error(*_mark(refused.mark), (), refused.message)
+        return result
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        error(*_mark(mark), (), _plain_yaml_problem(err))
+        return result
+    except yaml.YAMLError as err:
+        error(1, 1, (), f"the file could not be read as YAML ({err})")
+        return result
+    except RecursionError:
+        error(1, 1, (), "the data is nested too deeply")
+        return result
+    finally:
+        loader.dispose()
+    if root is None:
+        error(1, 1, (), "the file is empty; it must contain the data fields")
+        return result
+
+    def build(node: Node, path: Path_) -> Any:
+        result.values[path] = _mark(node.start_mark)
+        if node.tag not in _ALLOWED_TAGS:
+            error(
+                *_mark(node.start_mark),
+                path,
+                f"the tag {_tag_name(node.tag)} is not allowed in data files; remove it",
+            )
+            return None
+        if isinstance(node, MappingNode):
+            if node.tag != _MAP:
+                error(
+                    *_mark(node.start_mark),
+                    path,
+                    f"the tag {_tag_name(node.tag)} is not allowed here",
+                )
+                return None
+            out: dict[str, Any] = {}
+            first_seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode) or key_node.tag not in (
+                    _STR,
+                    _INT,
+                    _BOOL,
+                    _NULL,
+                ):
+                    error(*_mark(key_node.start_mark), path, "a field name must be plain text")
+                    continue
+                key = str(key_node.value)
+                if key == "<<":
+                    error(
+                        *_mark(key_node.start_mark),
+                        path,
+                        "merge keys (<<) are not allowed in data files",
+                    )
+                    continue
+                line, column = _mark(key_node.start_mark)
+                if key in first_seen:
+                    error(
+                        line,
+                        column,
+                        path + (key,),
+                        f"the field `{key}` appears twice (first on line {first_seen[key]}); "
+                        "the second would silently replace the first — keep one",
+                    )
+                    continue
+                first_seen[key] = line
+                result.keys[path + (key,)] = (line, column)
+                out[key] = build(value_node, path + (key,))
+            return out
+        if isinstance(node, SequenceNode):
+            return [build(item, path + (index,)) for index, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        try:
+            return _scalar(node, loader)
+        except (ValueError, OverflowError):
+            error(*_mark(node.start_mark), path, f"the value {node.value!r} could not be read")
+            return None
+
+    try:
+        result.data = build(root, ())
+    except RecursionError:
+        error(1, 1, (), "the data is nested too deeply")
+        result.data = None
+    return result
+
+
+def render_path(path: Path_) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
