@@ -1,0 +1,103 @@
+"""MkDocs hook 2 of 3 — generate the pages from the validated data.
+
+on_config: writes the staging docs folder ``build/docs`` = ``content/`` + one stub file
+per generated page in each language (only changed files are written) and points MkDocs
+at it. on_files: refuses a page that exists in one language only (mkdocs-static-i18n
+would otherwise copy it silently). on_page_markdown: renders a generated page from its
+Jinja template in ``overrides/sitegen/``. on_post_build: points MkDocs back at
+``content/`` so ``mkdocs serve`` watches the sources, not the staging copy.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from jinja2 import Environment
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from sitegen.loader import load_data_dir
+from sitegen.pages import page_specs, stage_docs, stub_markdown, unpaired_pages
+from sitegen.render import PageContext, load_ui_strings
+from sitegen.site_config import data_dir, project_root
+from sitegen.types import LANGUAGES
+
+STAGING = "build/docs"
+UI_STRINGS = "overrides/sitegen/ui.yaml"
+
+BLOCK_MARKER = re.compile(r"^<!-- sitegen:([a-z-]+) -->$", re.MULTILINE)
+
+# per-build state, reset by on_config at the start of every build
+_build: dict[str, object] = {}
+
+
+def _source_dir(config: MkDocsConfig) -> Path:
+    # remembered on the config: the nested per-language builds see docs_dir = staging
+    if "sitegen_content_dir" not in config.extra:
+        config.extra["sitegen_content_dir"] = str(Path(config.docs_dir).resolve())
+    return Path(config.extra["sitegen_content_dir"])
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = project_root(config)
+    content_dir = _source_dir(config)
+    result = load_data_dir(data_dir(config), display_root=root)
+    assert result.data is not None  # load_data.on_config has stopped the build otherwise
+    ui = load_ui_strings(root / UI_STRINGS)
+    _build.clear()
+    _build.update(data=result.data, ui=ui)
+    generated = {
+        f"{lang}/{spec.path}": stub_markdown(spec, lang)
+        for spec in page_specs(result.data, ui)
+        for lang in LANGUAGES
+    }
+    staging = root / STAGING
+    try:
+        stage_docs(content_dir, staging, generated)
+    except ValueError as err:
+        raise PluginError(str(err)) from None
+    config.docs_dir = str(staging)
+    return config
+
+
+@event_priority(50)  # before mkdocs-static-i18n (-100) rewrites the files per language
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    missing = unpaired_pages([f.src_uri for f in files.documentation_pages()])
+    if missing:
+        raise PluginError(
+            "Every page must exist in both languages, with the same path under content/lv and "
+            "content/en. Missing counterparts:\n  " + "\n  ".join(missing)
+        )
+    return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    _build["env"] = env
+    return env
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    kind = page.meta.get("sitegen_page")
+    lang = page.file.src_uri.split("/", 1)[0]
+    context = PageContext(_build["data"], lang, page.url, _build["ui"])
+    env = _build.get("env") or config.theme.get_env()
+    if not kind:
+        # hand-written pages may place generated blocks: <!-- sitegen:NAME -->
+        def block(match: re.Match[str]) -> str:
+            template = env.get_template(f"sitegen/partials/{match[1]}.html")
+            html = template.render(**context.as_template_context())
+            return f'<div class="sg-block" markdown="0">\n{html.strip()}\n</div>'
+
+        return BLOCK_MARKER.sub(block, markdown)
+    template = env.get_template(f"sitegen/{kind}.html")
+    html = template.render(**context.as_template_context(), item_id=page.meta.get("sitegen_id"))
+    # one raw HTML block: Markdown leaves it as it is
+    return f'<div class="sg-page sg-page--{kind}" markdown="0">\n{html.strip()}\n</div>\n'
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built the other language
+def on_post_build(config: MkDocsConfig) -> None:
+    config.docs_dir = str(_source_dir(config))

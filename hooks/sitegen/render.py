@@ -1,0 +1,240 @@
+"""Template context for the generated pages: language-aware helpers over the validated data.
+
+The templates in ``overrides/sitegen/`` receive one ``PageContext`` per page; its methods
+are what the templates call (``t``, ``md``, ``money``, ``link`` …). Nothing here builds HTML
+beyond escaping: the markup lives in the templates.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import urllib.parse
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.dates import format_date, get_day_names
+from markupsafe import Markup, escape
+
+from . import model
+from .loader import SiteData
+from .richtext import render_inline, render_markdown
+
+WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+BABEL_LOCALE = {"lv": "lv_LV", "en": "en_GB"}
+OTHER_LANGUAGE = {"lv": "en", "en": "lv"}
+
+# page kind -> folder under the language root (the same in both languages so pages pair)
+SECTIONS = {
+    "service": "services",
+    "provider": "providers",
+    "report": "reports",
+    "services": "services",
+    "providers": "providers",
+    "prices": "prices",
+    "calculator": "prices/calculator",
+    "reports": "reports",
+}
+
+
+def load_ui_strings(path: Path) -> dict[str, dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def page_url(kind: str, lang: str, item_id: str | None = None) -> str:
+    """Site-relative URL of a generated page, e.g. en/services/home-care/."""
+    prefix = "" if lang == "lv" else f"{lang}/"
+    section = SECTIONS[kind]
+    return f"{prefix}{section}/{item_id}/" if item_id else f"{prefix}{section}/"
+
+
+def relative_url(target: str, current: str) -> str:
+    """Link from the page at ``current`` (directory URL) to ``target``."""
+    base = current if current.endswith("/") or not current else posixpath.dirname(current) + "/"
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
+@dataclass
+class PageContext:
+    data: SiteData
+    lang: str
+    url: str  # this page's site-relative URL
+    ui_strings: dict[str, dict[str, str]]
+
+    # --- text ---------------------------------------------------------------
+    def t(self, text: model.Text | None) -> str:
+        """The text in the page language (plain, for attributes and headings)."""
+        if text is None:
+            return ""
+        return text.get(self.lang) or text.get(OTHER_LANGUAGE[self.lang])
+
+    def tx(self, text: model.Text | None, *, block: bool = False) -> Markup:
+        """The text as safe HTML; a pending translation is shown in the other language,
+        marked with its ``lang`` and a visible notice (never passed off silently)."""
+        if text is None:
+            return Markup("")
+        render = render_markdown if block else render_inline
+        if text.is_pending(self.lang) or not text.get(self.lang):
+            other = OTHER_LANGUAGE[self.lang]
+            tag = "div" if block else "span"
+            notice = escape(self.ui("translation_pending"))
+            body = self.annotate(render(text.get(other)), other)
+            return Markup(
+                f'<{tag} class="sg-pending"><span class="sg-pending__note">{notice}</span> '
+                f'<{tag} lang="{other}">{body}</{tag}></{tag}>'
+            )
+        return Markup(self.annotate(render(text.get(self.lang)), self.lang))
+
+    def md(self, text: model.Text | None) -> Markup:
+        return self.tx(text, block=True)
+
+    def annotate(self, html: str, lang: str) -> str:
+        try:
+            from .annotate import annotate_html
+        except ImportError:
+            return html
+        return annotate_html(html, lang, self.abbreviations(lang))
+
+    def abbreviations(self, lang: str) -> dict[str, str]:
+        return {
+            abbr.short.get(lang): abbr.full.get(lang)
+            for abbr in self.data.vocabulary.abbreviations
+            if abbr.short.get(lang) and abbr.full.get(lang)
+        }
+
+    def ui(self, key: str, **values: Any) -> str:
+        entry = self.ui_strings.get(key)
+        if entry is None:
+            raise KeyError(f"overrides/sitegen/ui.yaml has no string `{key}`")
+        text = entry.get(self.lang) or ""
+        return text.format(**values) if values else text
+
+    # --- formatting ---------------------------------------------------------
+    def money(self, amount: Decimal) -> str:
+        from .money import format_money
+
+        return format_money(amount, self.lang)
+
+    def number(self, value: Decimal | int) -> str:
+        from babel.numbers import format_decimal
+
+        return format_decimal(value, locale=BABEL_LOCALE[self.lang], group_separator=True)
+
+    def speak(self, kind: str, *args: Any) -> str:
+        """Spoken form for the listen widget (``data-speak``), or '' if none is known."""
+        try:
+            from . import spoken
+        except ImportError:
+            return ""
+        func = getattr(spoken, f"speak_{kind}", None)
+        return func(*args, self.lang) if func else ""
+
+    def time(self, hhmm: str) -> str:
+        hour, minute = hhmm.split(":")
+        sep = "." if self.lang == "lv" else ":"
+        return f"{int(hour)}{sep}{minute}"
+
+    def date(self, iso: str) -> str:
+        import datetime as dt
+
+        return format_date(dt.date.fromisoformat(iso), "long", locale=BABEL_LOCALE[self.lang])
+
+    def weekday(self, day: str, width: str = "wide") -> str:
+        names = get_day_names(width, locale=BABEL_LOCALE[self.lang])
+        name = names[WEEKDAY_INDEX[day]]
+        return name[:1].upper() + name[1:]
+
+    def weekdays(self, days: list[str] | None) -> str:
+        """mon..fri -> 'Pirmdiena–Piektdiena'; a non-contiguous list is joined with commas."""
+        if not days:
+            return ""
+        idx = sorted(WEEKDAY_INDEX[d] for d in days)
+        order = list(WEEKDAY_INDEX)
+        if len(idx) > 2 and idx == list(range(idx[0], idx[-1] + 1)):
+            return f"{self.weekday(order[idx[0]])}–{self.weekday(order[idx[-1]])}"
+        return ", ".join(self.weekday(order[i]) for i in idx)
+
+    def phone_display(self, e164: str) -> str:
+        digits = e164.removeprefix("+371")
+        return digits if len(digits) != 8 else f"{digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}"
+
+    def osm_url(self, location: model.Location) -> str:
+        parts = [location.street, location.town, location.parish, location.county, "Latvija"]
+        query = ", ".join(p for p in parts if p)
+        return "https://www.openstreetmap.org/search?query=" + urllib.parse.quote(query)
+
+    # --- look-ups -----------------------------------------------------------
+    def location(self, loc_id: str) -> model.Location:
+        return self.data.locations[loc_id]
+
+    def legal_act(self, act_id: str) -> model.LegalAct:
+        return self.data.legal_acts[act_id]
+
+    def category(self, cat_id: str) -> model.Category:
+        return self.data.categories[cat_id]
+
+    def audience(self, aud_id: str) -> model.Audience:
+        return self.data.audiences[aud_id]
+
+    def provider(self, provider_id: str) -> model.ProviderFile:
+        return self.data.providers[provider_id]
+
+    def service_provider(self, service_id: str) -> model.ProviderFile:
+        return self.data.providers[self.data.services[service_id][1]]
+
+    def unit(self, provider_id: str, unit_id: str | None) -> model.Unit | None:
+        if unit_id is None:
+            return None
+        return next(u for u in self.data.providers[provider_id].provider.units if u.id == unit_id)
+
+    def fees_for(self, service_id: str) -> list[model.Fee]:
+        provider = self.service_provider(service_id)
+        return [fee for fee in provider.fees if fee.service == service_id]
+
+    def rules(self, fee: model.Fee) -> dict[str, Any]:
+        from .fees import rules_json
+
+        service = self.data.services[fee.service][0]
+        return rules_json(fee, service, self.lang)
+
+    @cached_property
+    def services_by_category(self) -> list[tuple[model.Category, list[model.Service]]]:
+        groups = []
+        services = [s for s, _ in self.data.services.values()]
+        for category in self.data.vocabulary.categories:
+            members = [s for s in services if s.category == category.id]
+            if members:
+                members.sort(key=lambda s: self.t(s.name).casefold())
+                groups.append((category, members))
+        return groups
+
+    # --- links --------------------------------------------------------------
+    def link(self, kind: str, item_id: str | None = None) -> str:
+        return relative_url(page_url(kind, self.lang, item_id), self.url)
+
+    def link_page(self, path: str) -> str:
+        """Link to a hand-written page of ``content/<lang>/``, e.g. ``accessibility``."""
+        root = "" if self.lang == "lv" else f"{self.lang}/"
+        return relative_url(f"{root}{path}/", self.url)
+
+    def widget_url(self, path: str) -> str:
+        root = "" if self.lang == "lv" else f"{self.lang}/"
+        return relative_url(f"{root}widgets/{path}", self.url)
+
+    def as_template_context(self) -> dict[str, Any]:
+        names = [
+            "t", "tx", "md", "ui", "money", "number", "speak", "time", "date", "weekday", "weekdays",
+            "phone_display", "osm_url", "location", "legal_act", "category", "audience",
+            "provider", "service_provider", "unit", "fees_for", "rules", "link", "link_page",
+            "widget_url",
+        ]  # fmt: skip
+        context: dict[str, Any] = {name: getattr(self, name) for name in names}
+        context.update(lang=self.lang, data=self.data, ctx=self)
+        return context

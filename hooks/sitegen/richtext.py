@@ -1,0 +1,37 @@
+"""The small Markdown subset allowed in data texts, rendered to safe HTML.
+
+Allowed: paragraphs, line breaks, **bold**, *italic*, bullet and numbered lists, and links
+whose address starts with https:, http:, mailto: or tel:. Any raw HTML an editor (or an
+attacker) writes is removed by nh3 (the Ammonia sanitiser): tags outside the list are
+dropped, <script>/<style> with their content, every attribute except a link's href.
+"""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+URL_SCHEMES = {"https", "http", "mailto", "tel"}
+
+
+def render_markdown(text: str) -> str:
+    """Markdown subset -> sanitised HTML (a fresh parser each call: no shared state)."""
+    html = markdown.Markdown(extensions=[], output_format="html").convert(text or "")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def render_inline(text: str) -> str:
+    """Like ``render_markdown`` for one line: the outer paragraph is removed."""
+    html = render_markdown(text).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html
