@@ -23,5 +23,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(format_errors(result.errors))
     # every pending translation is reported on every build, so none is forgotten
     for pending in result.pending:
-        log.info(f"{pending.file}:{pending.line}: {pending.path}: {pending.language} translation pending")
+        log.info(
+            f"{pending.file}:{pending.line}: {pending.path}: {pending.language} translation pending"
+        )
     return config

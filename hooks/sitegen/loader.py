@@ -164,7 +164,14 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Path_, bool]:
     current = data
     for index, part in enumerate(loc):
         last = index == len(loc) - 1
-        if isinstance(current, dict) and isinstance(part, str) and part in current or isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if (
+            isinstance(current, dict)
+            and isinstance(part, str)
+            and part in current
+            or isinstance(current, list)
+            and isinstance(part, int)
+            and 0 <= part < len(current)
+        ):
             path.append(part)
             current = current[part]
         elif last and isinstance(part, str):
@@ -182,7 +189,8 @@ def _validate_file(source: SourceFile, cls: type[BaseModel]) -> list[DataError]:
     except ValidationError as exc:
         errors = []
         for err in exc.errors(include_url=False):
-            path, absent = _data_path(tuple(err["loc"]), data)
+            below = tuple((err.get("ctx") or {}).get("at") or ())
+            path, absent = _data_path(tuple(err["loc"]) + below, data)
             if absent and err["type"] == "missing":
                 line, column = source.read.position(path[:-1])
                 errors.append(
@@ -264,10 +272,12 @@ def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadR
             continue
         source = SourceFile(name, read_yaml(path.read_bytes(), name))
         errors.extend(source.read.errors)
-        if source.read.errors:
-            continue
-        errors.extend(_validate_file(source, model.DATA_FILES[pattern]))
         by_pattern[pattern].append(source)
+        if source.read.data is None:
+            continue
+        # a file with read errors (e.g. a duplicate key) is still checked, so that one
+        # pass reports everything; it can never be published because the errors remain
+        errors.extend(_validate_file(source, model.DATA_FILES[pattern]))
 
     for pattern, sources in by_pattern.items():
         if (
@@ -289,7 +299,8 @@ def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadR
         pattern: [s for s in sources if s.obj is not None]
         for pattern, sources in by_pattern.items()
     }
-    errors.extend(check_site(valid))
+    invalid = [s for sources in by_pattern.values() for s in sources if s.obj is None]
+    errors.extend(check_site(valid, invalid))
     pending = _pending_texts([s for group in by_pattern.values() for s in group])
     if errors:
         return LoadResult(None, sorted(set(errors)), names, pending)

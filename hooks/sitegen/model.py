@@ -98,7 +98,7 @@ class DayHours(Strict):
                 close=self.close,
             )
         span_end = end + (24 * 60 if self.overnight else 0)
-        for brk in self.breaks:
+        for index, brk in enumerate(self.breaks):
             b_start, b_end = minutes(brk.start), minutes(brk.end)
             if self.overnight and b_start < start:
                 b_start += 24 * 60
@@ -107,6 +107,7 @@ class DayHours(Strict):
                 raise _fail(
                     "break_outside",
                     "break {bs}-{be} is not inside the opening hours {open}-{close}",
+                    at=("breaks", index),
                     bs=brk.start,
                     be=brk.end,
                     open=self.open,

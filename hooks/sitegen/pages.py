@@ -41,9 +41,13 @@ def page_specs(data: SiteData, ui: dict[str, dict[str, str]]) -> list[PageSpec]:
 
     specs = [
         PageSpec("services", None, ui_both("page.services"), ui_both("page.services.description")),
-        PageSpec("providers", None, ui_both("page.providers"), ui_both("page.providers.description")),
+        PageSpec(
+            "providers", None, ui_both("page.providers"), ui_both("page.providers.description")
+        ),
         PageSpec("prices", None, ui_both("page.prices"), ui_both("page.prices.description")),
-        PageSpec("calculator", None, ui_both("page.calculator"), ui_both("page.calculator.description")),
+        PageSpec(
+            "calculator", None, ui_both("page.calculator"), ui_both("page.calculator.description")
+        ),
         PageSpec("reports", None, ui_both("page.reports"), ui_both("page.reports.description")),
     ]
     for service, _ in data.services.values():
@@ -63,7 +67,12 @@ def stub_markdown(spec: PageSpec, lang: str) -> str:
         "sitegen_page": spec.kind,
         "sitegen_id": spec.item_id,
     }
-    lines = ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()), "---", ""]
+    lines = [
+        "---",
+        *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()),
+        "---",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -111,5 +120,8 @@ def unpaired_pages(paths: list[str]) -> list[str]:
     for lang in LANGUAGES:
         for other in LANGUAGES:
             if other != lang:
-                missing += [f"{lang}/{rest} (no {other}/{rest})" for rest in sorted(per_lang[lang] - per_lang[other])]
+                missing += [
+                    f"{lang}/{rest} (no {other}/{rest})"
+                    for rest in sorted(per_lang[lang] - per_lang[other])
+                ]
     return missing

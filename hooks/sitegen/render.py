@@ -163,7 +163,9 @@ class PageContext:
 
     def phone_display(self, e164: str) -> str:
         digits = e164.removeprefix("+371")
-        return digits if len(digits) != 8 else f"{digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}"
+        return (
+            digits if len(digits) != 8 else f"{digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}"
+        )
 
     def osm_url(self, location: model.Location) -> str:
         parts = [location.street, location.town, location.parish, location.county, "Latvija"]

@@ -57,7 +57,39 @@ class _Ids:
             self.check(source, path + (index,), value)
 
 
-def check_site(valid: Group) -> list[DataError]:
+# where the ids of each kind stand in the raw data of a file that did not validate
+_RAW_ID_PLACES = {
+    "category": "categories",
+    "audience": "audiences",
+    "abbreviation": "abbreviations",
+    "legal act": "legal_acts",
+    "location": "locations",
+    "service": "services",
+    "fee": "fees",
+    "benefit": "benefits",
+}
+
+
+def _raw_ids(data: Any, kind: str) -> list[str]:
+    """Ids of ``kind`` in a file that failed validation (best effort, for references only)."""
+    if not isinstance(data, dict):
+        return []
+    if kind == "provider":
+        provider = data.get("provider")
+        if isinstance(provider, dict) and isinstance(provider.get("id"), str):
+            return [provider["id"]]
+        return []
+    if kind == "report":
+        return [data["id"]] if isinstance(data.get("id"), str) and "benefits_table" in data else []
+    items = data.get(_RAW_ID_PLACES.get(kind, ""))
+    if not isinstance(items, list):
+        return []
+    return [i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)]
+
+
+def check_site(valid: Group, invalid: list[SourceFile] | None = None) -> list[DataError]:
+    """Check ids and references. Files in ``invalid`` (which already have errors) only
+    lend their ids, so that one broken file does not make every reference to it an error."""
     errors: list[DataError] = []
     ids = {
         kind: _Ids(kind, errors)
@@ -114,6 +146,11 @@ def check_site(valid: Group) -> list[DataError]:
         source.units = units  # type: ignore[attr-defined]
     for source in valid.get("reports/*.yaml", []):
         ids["report"].add(source, ("id",), source.obj.id)
+
+    for source in invalid or []:
+        for kind, registry in ids.items():
+            for value in _raw_ids(source.read.data, kind):
+                registry.first.setdefault(value, (source.name, 1))
 
     # second pass: references
     for source in providers:

@@ -38,8 +38,13 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def _fail(kind: str, message: str, **ctx: Any) -> PydanticCustomError:
-    return PydanticCustomError(kind, message, ctx)
+def _fail(
+    kind: str, message: str, *, at: tuple[str | int, ...] = (), **ctx: Any
+) -> PydanticCustomError:
+    """A validation error in plain words. ``at`` points below the object being checked
+    (e.g. at one break of a span) so the message lands on the right line."""
+    text = message.format(**ctx)
+    return PydanticCustomError(kind, text, {"at": list(at)} if at else None)
 
 
 # --- identifiers -------------------------------------------------------------

@@ -1,0 +1,37 @@
+"""Shared fixtures: a small valid data folder and helpers to break it one rule at a time."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+
+
+@pytest.fixture
+def fixture_data(tmp_path: Path) -> Path:
+    """A fresh copy of the fixture data folder (tests/fixtures/site/data)."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_SITE / "data", target)
+    return target
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace ``old`` by ``new`` in a data file; fail loudly if ``old`` is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {path.name}: {old!r}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """Line number of the last line containing ``needle`` (a duplicate is the later one)."""
+    found = [
+        n
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if needle in line
+    ]
+    assert found, f"{needle!r} not in {path}"
+    return found[-1]
