@@ -6,6 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
+# Material 9.8 prints a notice about MkDocs 2.0 on every build; we stay on MkDocs 1.6.x
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site validate test lint format schema translations benchmark install install-test clean
 

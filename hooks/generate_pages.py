@@ -65,6 +65,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(50)  # before mkdocs-static-i18n (-100) rewrites the files per language
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for theme_file in [f for f in files if f.src_uri.startswith("sitegen/")]:
+        files.remove(theme_file)  # templates' own data (ui.yaml) is not published
     missing = unpaired_pages([f.src_uri for f in files.documentation_pages()])
     if missing:
         raise PluginError(

@@ -1,15 +1,18 @@
 """MkDocs hook 3 of 3 — what every page's theme template needs for the widgets.
 
-Adds to the template context of every page the helpers of the page's ``PageContext``
-(``t``, ``ui``, ``widget_url``, ``speak`` …), ``sitegen`` (the PageContext itself) and
-``page_lang`` ("lv"/"en"): ``lang`` itself is taken by Material's translation macros.
+Adds to the template context of every page: ``sitegen`` (the page's PageContext),
+``page_lang`` ("lv"/"en"; ``lang`` is taken by Material's translation macros), ``ui(key)``,
+``widget_url(path)`` and ``sitegen_help`` (the "Need help?" box, the same on every page).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from sitegen.loader import load_data_dir
@@ -34,7 +37,19 @@ def on_page_context(
     first = page.file.src_uri.split("/", 1)[0]
     lang = first if first in LANGUAGES else LANGUAGES[0]
     helper = PageContext(_build["data"], lang, page.url, _build["ui"])
-    helpers = helper.as_template_context()
-    del helpers["lang"]  # taken by Material's translation macros
-    context.update(helpers, sitegen=helper, page_lang=lang)
+    # the help box is rendered with the page helpers; only a few names join Material's
+    # context, since Material itself uses names such as `lang` and `provider`
+    help_box = _build["env"].get_template("sitegen/partials/help.html")
+    context.update(
+        sitegen=helper,
+        page_lang=lang,
+        ui=helper.ui,
+        widget_url=helper.widget_url,
+        sitegen_help=Markup(help_box.render(**helper.as_template_context())),
+    )
     return context
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    _build["env"] = env
+    return env

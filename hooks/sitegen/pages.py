@@ -29,7 +29,9 @@ class PageSpec:
     def path(self) -> str:
         """Path under the language folder, e.g. services/home-care.md."""
         section = SECTIONS[self.kind]
-        return f"{section}/{self.item_id}.md" if self.item_id else f"{section}/index.md"
+        if self.item_id:
+            return f"{section}/{self.item_id}.md"
+        return f"{section}.md" if self.kind == "calculator" else f"{section}/index.md"
 
 
 def page_specs(data: SiteData, ui: dict[str, dict[str, str]]) -> list[PageSpec]:

@@ -127,14 +127,14 @@ class PageContext:
 
         return format_decimal(value, locale=BABEL_LOCALE[self.lang], group_separator=True)
 
-    def speak(self, kind: str, *args: Any) -> str:
+    def speak(self, kind: str, *args: Any, **options: Any) -> str:
         """Spoken form for the listen widget (``data-speak``), or '' if none is known."""
         try:
             from . import spoken
         except ImportError:
             return ""
         func = getattr(spoken, f"speak_{kind}", None)
-        return func(*args, self.lang) if func else ""
+        return func(*args, lang=self.lang, **options) if func else ""
 
     def time(self, hhmm: str) -> str:
         hour, minute = hhmm.split(":")
