@@ -35,3 +35,14 @@ def line_of(path: Path, needle: str) -> int:
     ]
     assert found, f"{needle!r} not in {path}"
     return found[-1]
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default data built once per test session (strict); returns the site folder."""
+    from sitebuild import build
+
+    site = tmp_path_factory.mktemp("default-site") / "site"
+    run = build(ROOT, site)
+    assert run.returncode == 0, run.output
+    return site

@@ -129,6 +129,11 @@ def _plain_message(err: dict[str, Any]) -> str:
         return f"the required field `{err['loc'][-1]}` is missing"
     if kind == "extra_forbidden":
         name = str(err["loc"][-1])
+        if name.isdigit():
+            return (
+                f"unknown field `{name}`: a number with a decimal comma inside {{ }} is split "
+                f"in two (8,{name} reads as 8 and {name}); write it with a point, e.g. 8.{name}"
+            )
         close = difflib.get_close_matches(name, sorted(_ALL_FIELD_NAMES), n=1, cutoff=0.75)
         hint = f"; did you mean `{close[0]}`?" if close else "; check the spelling or remove it"
         return f"unknown field `{name}`{hint}"

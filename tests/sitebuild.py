@@ -1,0 +1,67 @@
+"""Build whole sites in tests: the default site once per session, or a small project.
+
+``make_project`` lays out a throw-away project (mkdocs.yml, hooks, overrides copied from
+the repository; data and content from the caller) so a test can build a site from its own
+data without touching the repository's data/, site/ or build/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+
+
+@dataclass
+class BuildRun:
+    returncode: int
+    output: str  # stdout + stderr
+    site: Path
+
+
+def make_project(target: Path, data: Path | None = None, content: Path | None = None) -> Path:
+    """A project folder at ``target`` with the repository's code and the given data/content."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("hooks", "overrides"):
+        shutil.copytree(
+            ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__", "tests")
+        )
+    shutil.copytree(data or FIXTURE_SITE / "data", target / "data")
+    shutil.copytree(content or ROOT / "content", target / "content")
+    return target
+
+
+def build(
+    project: Path, site: Path | None = None, *, strict: bool = True, atomic: bool = False
+) -> BuildRun:
+    """Run a real build of ``project`` in a subprocess (as `make site` does)."""
+    site = site or project / "site"
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    if atomic:
+        command = [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--out", str(site)]
+        command += ["--config", str(project / "mkdocs.yml")]
+    else:
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--clean",
+            "-f",
+            str(project / "mkdocs.yml"),
+        ]
+        command += ["-d", str(site)] + (["--strict"] if strict else [])
+    run = subprocess.run(command, capture_output=True, text=True, cwd=project, env=env)
+    return BuildRun(run.returncode, run.stdout + run.stderr, site)
+
+
+def built_pages(site: Path) -> set[str]:
+    """Every HTML page of a built site, as site-relative paths."""
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
