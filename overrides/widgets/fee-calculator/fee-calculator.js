@@ -1,0 +1,288 @@
+/* Fee calculator: enhances every [data-fee-calculator] element (see README.md).
+ * The rules come from the element's data-fee-rules (JSON written by sitegen.fees.rules_json),
+ * the UI strings from data-fee-messages. Money is integer cents, so the results match the
+ * Python reference engine (sitegen/fees.py) to the cent. No framework, no network. */
+(function () {
+  "use strict";
+  if (window.FeeCalculator) { window.FeeCalculator.scan(); return; }
+
+  var SPACES = /[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
+  var KEYS = ["fee", "item", "quantity", "income", "exempt"];
+
+  // --- numbers: text -> hundredths (integer), as sitegen.money.parse_number ----------
+  function parse(text, lang) {
+    var s = String(text == null ? "" : text).replace(SPACES, "");
+    if (s.charAt(0) === "€") s = s.slice(1);
+    if (s.slice(-1) === "€") s = s.slice(0, -1);
+    if (!s) return { error: "required" };
+    var negative = s.charAt(0) === "-" || s.charAt(0) === "\u2212";
+    if (negative) s = s.slice(1);
+    if (lang === "en") {
+      if (/^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$/.test(s)) s = s.replace(/,/g, "");
+    } else {
+      s = s.replace(/,/g, ".");
+    }
+    var m = /^([0-9]+)(?:\.([0-9]+))?$/.exec(s);
+    if (!m) return { error: "number" };
+    if (negative) return { error: "negative" };
+    var frac = m[2] || "";
+    if (frac.length > 2) return { error: "decimals" };
+    return { value: Number(m[1]) * 100 + Number((frac + "00").slice(0, 2)) };
+  }
+
+  // "8.80" -> 880; the rules carry amounts and percentages with at most two decimals
+  function hundredths(text) { return parse(text, "lv").value; }
+
+  function read(text, lang, decimals, max) {
+    var r = parse(text, lang);
+    if (r.error) return r;
+    if (!decimals && r.value % 100) return { error: "whole" };
+    if (r.value > max * 100) return { error: "max" };
+    return r;
+  }
+
+  function roundDiv(x, d) { return Math.floor((x + d / 2) / d); } // x >= 0: half-up
+
+  // --- the engine: one item of the rules, typed inputs -> {total, steps, errors} -----
+  function calculate(item, inputs, lang) {
+    var r, total, step;
+    if (item.kind === "income_share") {
+      var chosen = (inputs.exempt || []).filter(function (id) {
+        return item.exemptions.some(function (e) { return e.id === id; });
+      });
+      if (chosen.length) {
+        var ex = item.exemptions.filter(function (e) { return e.id === chosen[0]; })[0];
+        return { total: 0, steps: [{ op: "exempt", id: ex.id, label: ex.label, result: 0 }], errors: {} };
+      }
+      r = read(inputs.income, lang, 2, hundredths(item.max_income) / 100);
+      if (r.error) return { total: null, steps: [], errors: { income: r.error } };
+      total = roundDiv(r.value * hundredths(item.percent), 10000);
+      step = { op: "percent", percent: hundredths(item.percent), income: r.value, result: total };
+      return { total: total, steps: [step], errors: {} };
+    }
+    r = read(inputs.quantity, lang, item.decimals, item.input_max);
+    if (r.error) return { total: null, steps: [], errors: { quantity: r.error } };
+    var q = r.value; // hundredths of a unit
+    if (item.kind === "per_unit") return times(q, hundredths(item.amount));
+    if (item.kind === "first_and_next") {
+      var first = hundredths(item.first), next = hundredths(item.next);
+      if (q <= 100) return times(q, first);
+      total = first + (q / 100 - 1) * next;
+      step = { op: "first_next", first: first, count: q - 100, next: next, result: total };
+      return { total: total, steps: [step], errors: {} };
+    }
+    if (item.kind === "daily_capped") {
+      var monthly = hundredths(item.monthly), res = times(q, hundredths(item.daily));
+      if (res.total <= monthly) return res;
+      res.steps.push({ op: "cap", amount: res.total, monthly: monthly, result: monthly });
+      res.total = monthly;
+      return res;
+    }
+    throw new Error("unknown fee rule kind " + item.kind);
+  }
+
+  function times(q, amount) {
+    var total = roundDiv(q * amount, 100);
+    return { total: total, steps: [{ op: "times", quantity: q, amount: amount, result: total }], errors: {} };
+  }
+
+  // --- words and numbers for people, as sitegen.fees.breakdown ----------------------
+  function group(digits, sep) { return digits.replace(/\B(?=([0-9]{3})+(?![0-9]))/g, sep); }
+
+  function money(cents, fmt) {
+    var s = String(cents), whole = s.length > 2 ? s.slice(0, -2) : "0";
+    return fmt.before + group(whole, fmt.group) + fmt.decimal + ("0" + s).slice(-2) + fmt.after;
+  }
+
+  function number(h, fmt) { // hundredths -> "12,5", "1 000"
+    var frac = String(h % 100 + 100).slice(1).replace(/0+$/, "");
+    return group(String(Math.floor(h / 100)), fmt.group) + (frac ? fmt.decimal + frac : "");
+  }
+
+  function fill(template, values) {
+    Object.keys(values).forEach(function (k) { template = template.split("{" + k + "}").join(values[k]); });
+    return template;
+  }
+
+  function breakdown(calc, item, fmt, msg) {
+    function m(c) { return money(c, fmt); }
+    return calc.steps.map(function (s) {
+      if (s.op === "times") return number(s.quantity, fmt) + " × " + m(s.amount) + " = " + m(s.result);
+      if (s.op === "first_next") return m(s.first) + " + " + number(s.count, fmt) + " × " + m(s.next) + " = " + m(s.result);
+      if (s.op === "percent") return item.percent_text + " × " + m(s.income) + " = " + m(s.result);
+      if (s.op === "cap") return fill(msg["fee.result.capped"], { amount: m(s.amount), monthly: m(s.monthly) });
+      return fill(msg["fee.result.exempt"], { reason: s.label });
+    });
+  }
+
+  function errorMessage(code, field, item, fmt, msg) {
+    var max = field === "income" ? money(hundredths(item.max_income), fmt) : number(item.input_max * 100, fmt);
+    return fill(msg["fee.error." + code], { max: max });
+  }
+
+  // --- the form ----------------------------------------------------------------------
+  function init(root) {
+    if (root.feeCalculator) return;
+    var rules = JSON.parse(root.getAttribute("data-fee-rules"));
+    var msg = JSON.parse(root.getAttribute("data-fee-messages"));
+    var form = root.querySelector("form");
+    var out = root.querySelector("[role=status]");
+    var legal = root.querySelector("[data-fee-legal]");
+    var fmt = rules.money, lang = rules.lang;
+    var fields = {};
+    ["quantity", "income", "exempt"].forEach(function (name) {
+      fields[name] = root.querySelector("[data-fee-field=" + name + "]");
+    });
+
+    function field(name) { return form.elements.namedItem(name); } // .item is a method
+
+    function item() {
+      var id = field("item").value;
+      return rules.items.filter(function (i) { return i.id === id; })[0] || rules.items[0];
+    }
+
+    function setText(el, text) { if (el) el.textContent = text || ""; }
+
+    function show() { // fit the fields to the chosen item: which fields, labels, hints
+      var it = item(), income = it.kind === "income_share";
+      fields.quantity.hidden = income;
+      if (fields.income) fields.income.hidden = !income;
+      if (fields.exempt) fields.exempt.hidden = !income;
+      if (income) {
+        setText(fields.income.querySelector(".fee-calc__hint"), it.base);
+        return;
+      }
+      setText(fields.quantity.querySelector("label"), msg["fee.quantity." + it.unit]);
+      var hint = [];
+      if (it.max_quantity) {
+        hint.push(fill(msg[it.unit === "hour" ? "fee.limit.hour" : "fee.limit.other"], { max: number(it.max_quantity * 100, fmt) }));
+      }
+      if (it.decimals) hint.push(msg["fee.calc.decimals"]);
+      setText(fields.quantity.querySelector(".fee-calc__hint"), hint.join("; "));
+    }
+
+    function inputs() {
+      var exempt = [].slice.call(form.querySelectorAll("input[name=exempt]:checked")).map(function (c) { return c.value; });
+      return {
+        quantity: field("quantity").value,
+        income: field("income") ? field("income").value : "",
+        exempt: exempt
+      };
+    }
+
+    function clear() {
+      ["quantity", "income"].forEach(function (name) {
+        var input = field(name);
+        if (!input) return;
+        input.removeAttribute("aria-invalid");
+        setText(fields[name].querySelector(".fee-calc__error"), "");
+      });
+      out.textContent = "";
+    }
+
+    function render(focus) { // validate, show messages or the result
+      var it = item(), calc = calculate(it, inputs(), lang);
+      clear();
+      var bad = Object.keys(calc.errors);
+      bad.forEach(function (name) {
+        var input = field(name), box = fields[name].querySelector(".fee-calc__error");
+        input.setAttribute("aria-invalid", "true");
+        var prefix = document.createElement("span");
+        prefix.className = "fee-calc__sr";
+        prefix.textContent = msg["fee.error.prefix"] + " ";
+        box.appendChild(prefix);
+        box.appendChild(document.createTextNode(errorMessage(calc.errors[name], name, it, fmt, msg)));
+      });
+      if (bad.length) {
+        add("p", msg["fee.result.invalid"]);
+        if (focus) field(bad[0]).focus();
+        return;
+      }
+      add("p", fill(msg["fee.result.total"], { total: money(calc.total, fmt) }), "fee-calc__total");
+      var list = add("ul", "", "fee-calc__steps");
+      breakdown(calc, it, fmt, msg).forEach(function (line) {
+        var li = document.createElement("li");
+        li.textContent = line;
+        list.appendChild(li);
+      });
+      if (legal) {
+        var copy = legal.cloneNode(true);
+        copy.hidden = false;
+        copy.removeAttribute("data-fee-legal");
+        out.appendChild(copy);
+      }
+    }
+
+    function add(tag, text, cls) {
+      var el = document.createElement(tag);
+      if (text) el.textContent = text;
+      if (cls) el.className = cls;
+      out.appendChild(el);
+      return el;
+    }
+
+    // --- the address keeps the inputs: ?fee=…&item=…&quantity=… -------------------
+    function save() {
+      var url = new URL(location.href), p = url.searchParams, it = item(), v = inputs();
+      KEYS.forEach(function (k) { p.delete(k); });
+      p.set("fee", rules.fee);
+      p.set("item", it.id);
+      if (it.kind === "income_share") {
+        p.set("income", v.income);
+        v.exempt.forEach(function (e) { p.append("exempt", e); });
+      } else {
+        p.set("quantity", v.quantity);
+      }
+      url.hash = root.id;
+      if (url.href === location.href) history.replaceState(history.state, "", url.href);
+      else history.pushState(null, "", url.href);
+      lastSearch = location.search;
+    }
+
+    function restore() {
+      lastSearch = location.search;
+      var p = new URLSearchParams(location.search), mine = p.get("fee") === rules.fee;
+      var wanted = mine && rules.items.some(function (i) { return i.id === p.get("item"); });
+      if (field("item").tagName === "SELECT") {
+        field("item").value = wanted ? p.get("item") : rules.items[0].id;
+      }
+      field("quantity").value = mine ? p.get("quantity") || "" : "";
+      if (field("income")) field("income").value = mine ? p.get("income") || "" : "";
+      var ex = mine ? p.getAll("exempt") : [];
+      [].forEach.call(form.querySelectorAll("input[name=exempt]"), function (c) { c.checked = ex.indexOf(c.value) >= 0; });
+      show();
+      if (mine) render(false);
+      else clear();
+    }
+
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      render(true);
+      save();
+    });
+    field("item").addEventListener("change", function () { show(); clear(); });
+    root.feeCalculator = { restore: restore };
+    root.hidden = false;
+    restore();
+  }
+
+  function scan() { [].forEach.call(document.querySelectorAll("[data-fee-calculator]"), init); }
+
+  var lastSearch = location.search;
+  window.addEventListener("popstate", function () {
+    if (location.search === lastSearch) return;
+    lastSearch = location.search;
+    [].forEach.call(document.querySelectorAll("[data-fee-calculator]"), function (root) {
+      if (root.feeCalculator) root.feeCalculator.restore();
+    });
+  });
+
+  window.FeeCalculator = {
+    calculate: calculate, breakdown: breakdown, errorMessage: errorMessage,
+    money: money, number: number, parse: parse, scan: scan
+  };
+  // Material's instant navigation swaps the page without a load event: follow document$.
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(scan);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
+  else scan();
+})();

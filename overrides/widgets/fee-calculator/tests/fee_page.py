@@ -1,0 +1,109 @@
+"""Fixture pages for the fee calculator tests, rendered from the real partial.
+
+The partial ``overrides/sitegen/partials/fees.html`` is rendered with the fixture fees of
+``tests/fee_cases.json`` in a Jinja environment set up like MkDocs' (no autoescape), with
+the same helpers the page templates get (lang, t, ui, money, legal_act, widget_url, date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date
+from jinja2 import Environment, FileSystemLoader
+from sitegen.fees import rules_json
+from sitegen.model import Fee
+from sitegen.money import format_money
+
+from tests import fee_fixture as fx
+
+WIDGET = Path(__file__).resolve().parents[1]
+ROOT = WIDGET.parents[2]
+LOCALES = {"lv": "lv_LV", "en": "en_GB"}  # as the site's page helpers format dates
+
+PAGE = """<!doctype html>
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }}</title>
+<link rel="icon" href="data:,">
+{{ head }}
+</head>
+<body>
+<main>
+<h1>{{ title }}</h1>
+{% import "sitegen/partials/fees.html" as feeparts with context %}
+{%- for fee in fees %}
+{%- set r = rules(fee) %}
+<section aria-labelledby="h-{{ fee.id }}">
+<h2 id="h-{{ fee.id }}">{{ t(fee.name) }}</h2>
+{{ feeparts.fee_table(fee, r) }}
+{%- if calculators %}
+{{ feeparts.fee_calculator(fee, r) }}
+{%- endif %}
+</section>
+{%- endfor %}
+</main>
+</body>
+</html>
+"""
+
+
+def template_context(lang: str) -> dict[str, Any]:
+    strings = fx.ui_strings()
+
+    def ui(key: str, **values: Any) -> str:  # as sitegen.render.PageContext.ui
+        text = strings[key][lang]
+        return text.format(**values) if values else text
+
+    return {
+        "lang": lang,
+        "t": lambda text: text.get(lang) or text.get("en" if lang == "lv" else "lv"),
+        "ui": ui,
+        "money": lambda amount: format_money(amount, lang),
+        "legal_act": lambda act_id: fx.legal_acts()[act_id],
+        "date": lambda iso: format_date(dt.date.fromisoformat(iso), "long", locale=LOCALES[lang]),
+        "widget_url": lambda path: f"widgets/{path}",
+        "rules": lambda fee: rules_json(fee, fx.services()[fee.service], lang),
+    }
+
+
+def environment() -> Environment:
+    return Environment(loader=FileSystemLoader(ROOT / "overrides"), auto_reload=False)
+
+
+def render_page(
+    lang: str, fee_ids: list[str] | None = None, *, calculators: bool = True, head: str = ""
+) -> str:
+    fees = [fx.fees()[f] for f in fee_ids] if fee_ids else list(fx.fees().values())
+    template = environment().from_string(PAGE)
+    title = "Maksas" if lang == "lv" else "Charges"
+    return template.render(
+        **template_context(lang), fees=fees, calculators=calculators, head=head, title=title
+    )
+
+
+def render_fragment(macro: str, fee: str | Fee, lang: str) -> str:
+    """One macro's output, e.g. ``render_fragment("fee_table", "shelter-fee", "en")``."""
+    if isinstance(fee, str):
+        fee = fx.fees()[fee]
+    source = (
+        '{% import "sitegen/partials/fees.html" as feeparts with context %}'
+        "{{ feeparts." + macro + "(fee, rules(fee)) }}"
+    )
+    return environment().from_string(source).render(**template_context(lang), fee=fee)
+
+
+def build_site(root: Path, pages: dict[str, str]) -> Path:
+    """Write ``pages`` (file name -> HTML) and the widget's assets under ``root``."""
+    assets = root / "widgets" / "fee-calculator"
+    assets.mkdir(parents=True, exist_ok=True)
+    for name in ("fee-calculator.js", "fee-calculator.css"):
+        shutil.copy(WIDGET / name, assets / name)
+    for name, html in pages.items():
+        (root / name).write_text(html, encoding="utf-8")
+    return root
