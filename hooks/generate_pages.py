@@ -76,28 +76,40 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    _build["env"] = env
-    return env
+def _environment(config: MkDocsConfig) -> Environment:
+    # pages are read before MkDocs fires on_env: make the theme's environment once per build
+    if "env" not in _build:
+        _build["env"] = config.theme.get_env()
+    return _build["env"]
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    kind = page.meta.get("sitegen_page")
+    """Hand-written pages may place generated blocks: a line ``<!-- sitegen:NAME -->``
+    becomes the partial ``overrides/sitegen/partials/NAME.html``."""
+    if page.meta.get("sitegen_page") or not BLOCK_MARKER.search(markdown):
+        return markdown  # generated pages are rendered in on_page_content
     lang = page.file.src_uri.split("/", 1)[0]
     context = PageContext(_build["data"], lang, page.url, _build["ui"])
-    env = _build.get("env") or config.theme.get_env()
-    if not kind:
-        # hand-written pages may place generated blocks: <!-- sitegen:NAME -->
-        def block(match: re.Match[str]) -> str:
-            template = env.get_template(f"sitegen/partials/{match[1]}.html")
-            html = template.render(**context.as_template_context())
-            return f'<div class="sg-block" markdown="0">\n{html.strip()}\n</div>'
 
-        return BLOCK_MARKER.sub(block, markdown)
-    template = env.get_template(f"sitegen/{kind}.html")
-    html = template.render(**context.as_template_context(), item_id=page.meta.get("sitegen_id"))
-    # one raw HTML block: Markdown leaves it as it is
-    return f'<div class="sg-page sg-page--{kind}" markdown="0">\n{html.strip()}\n</div>\n'
+    def block(match: re.Match[str]) -> str:
+        template = _environment(config).get_template(f"sitegen/partials/{match[1]}.html")
+        html = template.render(**context.as_template_context())
+        return f'<div class="sg-block" markdown="0">\n{html.strip()}\n</div>'
+
+    return BLOCK_MARKER.sub(block, markdown)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A generated page's HTML comes from its template, after Markdown (which it skips:
+    parsing a large raw HTML block through Markdown would only cost time)."""
+    kind = page.meta.get("sitegen_page")
+    if not kind:
+        return html
+    lang = page.file.src_uri.split("/", 1)[0]
+    context = PageContext(_build["data"], lang, page.url, _build["ui"])
+    template = _environment(config).get_template(f"sitegen/{kind}.html")
+    body = template.render(**context.as_template_context(), item_id=page.meta.get("sitegen_id"))
+    return f'<div class="sg-page sg-page--{kind}">\n{body.strip()}\n</div>\n'
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built the other language

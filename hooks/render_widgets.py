@@ -28,6 +28,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.clear()
     _build["data"] = load_data_dir(data_dir(config), display_root=root).data
     _build["ui"] = load_ui_strings(root / "overrides/sitegen/ui.yaml")
+    _build["help"] = {}
     return config
 
 
@@ -39,13 +40,17 @@ def on_page_context(
     helper = PageContext(_build["data"], lang, page.url, _build["ui"])
     # the help box is rendered with the page helpers; only a few names join Material's
     # context, since Material itself uses names such as `lang` and `provider`
-    help_box = _build["env"].get_template("sitegen/partials/help.html")
+    # the box differs only by language and by how deep the page is (its relative links)
+    key = (lang, page.url.count("/"))
+    if key not in _build["help"]:
+        template = _build["env"].get_template("sitegen/partials/help.html")
+        _build["help"][key] = Markup(template.render(**helper.as_template_context()))
     context.update(
         sitegen=helper,
         page_lang=lang,
         ui=helper.ui,
         widget_url=helper.widget_url,
-        sitegen_help=Markup(help_box.render(**helper.as_template_context())),
+        sitegen_help=_build["help"][key],
     )
     return context
 

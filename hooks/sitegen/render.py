@@ -11,7 +11,7 @@ import posixpath
 import urllib.parse
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from babel.dates import format_date, get_day_names
 from markupsafe import Markup, escape
 
 from . import model
+from .annotate import annotate_html
 from .loader import SiteData
 from .richtext import render_inline, render_markdown
 
@@ -38,6 +39,12 @@ SECTIONS = {
     "calculator": "prices/calculator",
     "reports": "reports",
 }
+
+
+@lru_cache(maxsize=16384)
+def _annotated(html: str, lang: str, abbreviations: tuple[tuple[str, str], ...]) -> str:
+    """Spoken forms marked up in a rendered text (pure; cached across pages)."""
+    return annotate_html(html, lang, dict(abbreviations))
 
 
 def load_ui_strings(path: Path) -> dict[str, dict[str, str]]:
@@ -96,11 +103,8 @@ class PageContext:
         return self.tx(text, block=True)
 
     def annotate(self, html: str, lang: str) -> str:
-        try:
-            from .annotate import annotate_html
-        except ImportError:
-            return html
-        return annotate_html(html, lang, self.abbreviations(lang))
+        abbreviations = tuple(sorted(self.abbreviations(lang).items()))
+        return _annotated(html, lang, abbreviations)
 
     def abbreviations(self, lang: str) -> dict[str, str]:
         return {

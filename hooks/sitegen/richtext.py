@@ -8,6 +8,8 @@ dropped, <script>/<style> with their content, every attribute except a link's hr
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import markdown
 import nh3
 
@@ -16,9 +18,13 @@ ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"https", "http", "mailto", "tel"}
 
 
+_PARSER = markdown.Markdown(extensions=[], output_format="html")
+
+
+@lru_cache(maxsize=8192)
 def render_markdown(text: str) -> str:
-    """Markdown subset -> sanitised HTML (a fresh parser each call: no shared state)."""
-    html = markdown.Markdown(extensions=[], output_format="html").convert(text or "")
+    """Markdown subset -> sanitised HTML (pure; cached, since texts repeat across pages)."""
+    html = _PARSER.reset().convert(text or "")
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -29,6 +35,7 @@ def render_markdown(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=8192)
 def render_inline(text: str) -> str:
     """Like ``render_markdown`` for one line: the outer paragraph is removed."""
     html = render_markdown(text).strip()

@@ -25,6 +25,7 @@ from .errors import DataError
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 40
+_C = getattr(yaml, "__with_libyaml__", False)
 
 Path_ = tuple[str | int, ...]
 
@@ -59,6 +60,49 @@ for _first, _entries in yaml.resolver.Resolver.yaml_implicit_resolvers.items():
                 _pattern = _pattern.replace(_base60, "")
             _regexp = re.compile(_pattern, _regexp.flags)
         _Resolver.yaml_implicit_resolvers.setdefault(_first, []).append((_tag, _regexp))
+
+
+class _CLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, _Resolver):
+    """libyaml's C parser and composer with our resolver: ~10x faster than pure Python.
+    It only runs after ``_check_events`` has refused aliases, anchors and deep nesting."""
+
+    def __init__(self, text: str):
+        yaml.cyaml.CParser.__init__(self, text)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+def _check_events(text: str) -> None:
+    """Refuse aliases, anchors and deep nesting from the event stream, before any node
+    is composed (so an alias bomb costs nothing and deep nesting cannot exhaust a stack)."""
+    depth = 0
+    parser = yaml.cyaml.CParser(text) if _C else _Loader(text)
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refused(
+                    "aliases (*name) are not allowed in data files; write the value out in full",
+                    event.start_mark,
+                )
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                raise _Refused(
+                    f"anchors (&{anchor}) are not allowed in data files; write each value out in full",
+                    event.start_mark,
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _Refused(
+                        f"the data is nested more than {MAX_DEPTH} levels deep", event.start_mark
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        parser.dispose()
 
 
 class _Refused(Exception):
@@ -130,16 +174,31 @@ class ReadResult:
         return self.values.get((), (1, 1))
 
 
-def _plain_yaml_problem(err: yaml.MarkedYAMLError) -> str:
+def _char_at(text: str, mark: yaml.Mark | None) -> str:
+    if mark is None:
+        return ""
+    lines = text.splitlines()
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
+
+
+def _plain_yaml_problem(err: yaml.MarkedYAMLError, text: str = "") -> str:
     problem = (err.problem or "").strip()
     context = (err.context or "").strip()
-    if "'\\t'" in problem or "\t" in problem:
+    if "'\\t'" in problem or "\t" in problem or _char_at(text, err.problem_mark) == "\t":
         return "a tab character is used; indent with spaces only"
     if "found unexpected end of stream" in problem or "found unexpected end" in problem:
         return f"the file ends inside an unfinished value ({context or 'a quote or bracket is not closed'})"
     if "while scanning a quoted scalar" in context:
         return "a quotation mark is opened but never closed"
-    if "mapping values are not allowed here" in problem:
+    if "flow sequence" in context:
+        return "a list written in [ ] is not closed with ] (or a comma is missing)"
+    if "flow mapping" in context:
+        return "a group written in { } is not closed with } (or a comma is missing)"
+    if "block collection" in context and "'-'" in problem:
+        return "list items (lines starting with '- ') and fields (name: value) are mixed at the same indentation"
+    if "mapping values are not allowed" in problem:
         return (
             "a colon (:) is in a wrong place; put text that contains ': ' in quotes, "
             "or check the indentation"
@@ -221,15 +280,16 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         error(1, 1, (), "the file is empty; it must contain the data fields")
         return result
 
-    loader = _Loader(text)
+    loader = _CLoader(text) if _C else _Loader(text)
     try:
+        _check_events(text)
         root = loader.get_single_node()
     except _Refused as refused:
         error(*_mark(refused.mark), (), refused.message)
         return result
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        error(*_mark(mark), (), _plain_yaml_problem(err))
+        error(*_mark(mark), (), _plain_yaml_problem(err, text))
         return result
     except yaml.YAMLError as err:
         error(1, 1, (), f"the file could not be read as YAML ({err})")
