@@ -95,8 +95,23 @@ def data_project(base: Path, n: int) -> Path:
     return project
 
 
-def plain_project(base: Path, n: int) -> Path:
-    """The same MkDocs + Material + i18n set-up with N plain pages and no data hooks."""
+BODY = re.compile(r'(<div class="sg-page.*?</div>)\s*<aside class="sg-help"', re.DOTALL)
+
+
+def page_bodies(site: Path, lang: str) -> list[str]:
+    """The generated service pages' content, to give the plain pages the same text."""
+    folder = site / ("services" if lang == "lv" else "en/services")
+    bodies = []
+    for page in sorted(folder.glob("*/index.html")):
+        match = BODY.search(page.read_text(encoding="utf-8"))
+        if match:
+            bodies.append(match[1])
+    return bodies
+
+
+def plain_project(base: Path, n: int, bodies: dict[str, list[str]]) -> Path:
+    """The same MkDocs + Material + i18n set-up with N plain Markdown pages carrying the
+    same content as the generated service pages (raw HTML in Markdown), no data hooks."""
     project = base / f"plain-{n}"
     shutil.copytree(ROOT / "content", project / "content")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -118,7 +133,11 @@ def plain_project(base: Path, n: int) -> Path:
         folder = project / "content" / lang / "pages"
         folder.mkdir(parents=True)
         for i in range(n):
-            (folder / f"page-{i}.md").write_text(PLAIN.format(i=i, **fill), encoding="utf-8")
+            body = (
+                bodies[lang][i % len(bodies[lang])] if bodies[lang] else PLAIN.format(i=i, **fill)
+            )
+            page = f'---\ntitle: "{fill["title"]} {i}"\n---\n\n{body}\n'
+            (folder / f"page-{i}.md").write_text(page, encoding="utf-8")
     for lang in ("lv", "en"):
         (project / "content" / lang / "accessibility.md").write_text("# A\n\nx\n", encoding="utf-8")
     return project
@@ -150,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
             data = data_project(base, n)
             t_data = _run_build(data)
             pages_d, size_d = _site_stats(data / "site")
-            plain = plain_project(base, n)
+            bodies = {lang: page_bodies(data / "site", lang) for lang in ("lv", "en")}
+            plain = plain_project(base, n, bodies)
             t_plain = _run_build(plain)
             pages_p, size_p = _site_stats(plain / "site")
             rows.append((n, t_data, pages_d, size_d, t_plain, pages_p, size_p))
