@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from jinja2 import Environment
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from sitegen.loader import load_data_dir
