@@ -181,7 +181,7 @@ class StaffCount(Strict):
 class Section(Strict):
     heading: Text
     body: Text = Field(
-        description="Text in the small Markdown subset described in docs/editing-data.md"
+        description="Text in the small Markdown subset described in docs/data-format.md"
     )
 
 
