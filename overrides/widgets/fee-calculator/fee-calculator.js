@@ -155,10 +155,11 @@
       setText(fields.quantity.querySelector("label"), msg["fee.quantity." + it.unit]);
       var hint = [];
       if (it.max_quantity) {
-        hint.push(fill(msg[it.unit === "hour" ? "fee.limit.hour" : "fee.limit.other"], { max: number(it.max_quantity * 100, fmt) }));
+        var limit = fill(msg[it.unit === "hour" ? "fee.limit.hour" : "fee.limit.other"], { max: number(it.max_quantity * 100, fmt) });
+        hint.push(limit.charAt(0).toUpperCase() + limit.slice(1) + ".");
       }
       if (it.decimals) hint.push(msg["fee.calc.decimals"]);
-      setText(fields.quantity.querySelector(".fee-calc__hint"), hint.join("; "));
+      setText(fields.quantity.querySelector(".fee-calc__hint"), hint.join(" "));
     }
 
     function inputs() {

@@ -2,7 +2,8 @@
 
 The partial ``overrides/sitegen/partials/fees.html`` is rendered with the fixture fees of
 ``tests/fee_cases.json`` in a Jinja environment set up like MkDocs' (no autoescape), with
-the same helpers the page templates get (lang, t, ui, money, legal_act, widget_url, date).
+the same helpers the page templates get (lang, t, ui, money, legal_act, date). The widget's
+assets are loaded in the head, as ``overrides/main.html`` does for every page.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ title }}</title>
 <link rel="icon" href="data:,">
+<link rel="stylesheet" href="widgets/fee-calculator/fee-calculator.css">
 {{ head }}
+<script src="widgets/fee-calculator/fee-calculator.js" defer></script>
 </head>
 <body>
 <main>
@@ -67,7 +70,6 @@ def template_context(lang: str) -> dict[str, Any]:
         "money": lambda amount: format_money(amount, lang),
         "legal_act": lambda act_id: fx.legal_acts()[act_id],
         "date": lambda iso: format_date(dt.date.fromisoformat(iso), "long", locale=LOCALES[lang]),
-        "widget_url": lambda path: f"widgets/{path}",
         "rules": lambda fee: rules_json(fee, fx.services()[fee.service], lang),
     }
 
