@@ -176,7 +176,7 @@ Amount = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "number", "minimum": 0, "maximum": float(MAX_AMOUNT), "multipleOf": 0.01},
+                {"type": "number", "minimum": 0, "maximum": float(MAX_AMOUNT)},
                 {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$"},
             ],
             "description": "Euro amount with a decimal point and at most two decimals, e.g. 8.80",
