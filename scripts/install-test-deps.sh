@@ -6,6 +6,7 @@ set -euo pipefail
 need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v espeak-ng >/dev/null || need+=(espeak-ng)
+command -v lame >/dev/null || need+=(lame)  # MP3 encoder for the listen recordings
 command -v java >/dev/null || need+=(default-jre-headless)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
