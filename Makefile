@@ -51,6 +51,7 @@ test: install-test lint
 
 benchmark: $(STAMP)
 	$(PY) benchmarks/build_time.py
+	$(PY) benchmarks/live_reload.py
 
 clean:
 	rm -rf site site.previous build .pytest_cache

@@ -231,8 +231,8 @@ class PageContext:
         return relative_url(f"{root}{path}/", self.url)
 
     def widget_url(self, path: str) -> str:
-        root = "" if self.lang == "lv" else f"{self.lang}/"
-        return relative_url(f"{root}widgets/{path}", self.url)
+        """URL of a widget asset; theme assets exist once, at the site root."""
+        return relative_url(f"widgets/{path}", self.url)
 
     def as_template_context(self) -> dict[str, Any]:
         names = [
