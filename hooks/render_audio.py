@@ -11,7 +11,8 @@ browser has an English voice.
 Cheap and idempotent: clips are kept in a cache (``build/listen-audio/``, or
 ``$LISTEN_AUDIO_CACHE``) and only sentences never rendered before are synthesised; the
 cache is then linked or copied into ``site/listen-audio/``. Without espeak-ng or lame the
-hook logs one INFO line and the pages simply get no recording. It never fails the build:
+hook logs one INFO line and the pages simply get no recording (``LISTEN_AUDIO=off`` in the
+environment turns it off on purpose, as the build-time benchmark does). It never fails the build:
 problems are reported at INFO, as a warning would fail ``mkdocs build --strict``.
 """
 
@@ -224,6 +225,8 @@ def on_pre_build(config: Any) -> None:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    if os.environ.get("LISTEN_AUDIO") == "off":  # e.g. the build-time benchmark
+        return output
     if "data-listen" not in output or primary(_page_lang(output)) not in RENDER_LANGS:
         return output
     if find_tools() is None:
