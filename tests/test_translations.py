@@ -1,0 +1,84 @@
+"""The translation report lists every missing or pending translation with file:line, and
+counts per file; a pending text shows a visible notice on the page, in the other language."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, edit, line_of
+from sitebuild import build, make_project
+from sitegen.loader import load_data_dir
+from sitegen.translations import translation_report
+
+PROVIDER = "providers/test-provider.yaml"
+
+
+def test_report_lists_pending_and_missing_with_lines(fixture_data: Path) -> None:
+    edit(
+        fixture_data / PROVIDER,
+        "name: {lv: Pārtikas pakas, en: Food packages}",
+        "name: {lv: Pārtikas pakas, pending: en}",
+    )
+    edit(
+        fixture_data / PROVIDER,
+        "summary: {lv: Palīdzība mājās., en: Help at home.}",
+        "summary: {lv: Palīdzība mājās.}",
+    )
+    report = translation_report(load_data_dir(fixture_data, display_root=fixture_data.parent))
+    pending_line = line_of(fixture_data / PROVIDER, "pending: en")
+    missing_line = line_of(fixture_data / PROVIDER, "summary: {lv: Palīdzība mājās.}")
+    assert (
+        f"data/{PROVIDER}:{pending_line}: services[1].name: en translation pending" in report.text
+    )
+    assert f"data/{PROVIDER}:{missing_line}: services[0].summary:" in report.text
+    assert f"data/{PROVIDER}: 2" in report.text
+    assert "| File | Texts |" in report.markdown
+
+
+def test_report_when_everything_is_translated(fixture_data: Path) -> None:
+    report = translation_report(load_data_dir(fixture_data))
+    assert report.rows == []
+    assert "no translation is pending" in report.text
+
+
+def test_cli_writes_the_job_summary(fixture_data: Path, tmp_path: Path) -> None:
+    edit(
+        fixture_data / PROVIDER,
+        "name: {lv: Pārtikas pakas, en: Food packages}",
+        "name: {lv: Pārtikas pakas, pending: en}",
+    )
+    summary = tmp_path / "summary.md"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "hooks"),
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_STEP_SUMMARY": str(summary),
+    }
+    run = subprocess.run(
+        [sys.executable, "-m", "sitegen", "translations", str(fixture_data)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=fixture_data.parent,
+    )
+    assert run.returncode == 0
+    assert "en translation pending" in run.stdout
+    assert "## Translation report" in summary.read_text(encoding="utf-8")
+
+
+def test_pending_text_is_shown_with_a_visible_notice(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    edit(
+        project / "data" / PROVIDER,
+        "summary: {lv: Palīdzība mājās., en: Help at home.}",
+        "summary: {lv: Palīdzība mājās., pending: en}",
+    )
+    run = build(project)
+    assert run.returncode == 0, run.output
+    assert "en translation pending" in run.output
+    html = (run.site / "en/services/home-care/index.html").read_text(encoding="utf-8")
+    assert "Translation pending" in html
+    assert '<span lang="lv">Palīdzība mājās.</span>' in html
