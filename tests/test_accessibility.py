@@ -1,0 +1,333 @@
+"""WCAG 2.2 AA in a real browser (issue 4, part 5), on every page of the default site.
+
+Debian's chromium (tests/browser.py) loads each built page over http once, at a desktop size:
+axe-core (bundled with axe-playwright-python) runs with the WCAG 2.0, 2.1 and 2.2 A and AA
+rules, then the keyboard is walked with Tab from the top of the page. The walk is repeated at a
+phone's width, where Material's menu and search are off screen. Measurements made in the page
+live in tests/a11y_probe.js. Pages run with reduced motion (site.css then ends transitions at
+once), so each focus is measured where it comes to rest, without waiting on a clock.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+from browser import launch_chromium, serve_directory
+
+PROBE = Path(__file__).with_name("a11y_probe.js")
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+FOCUS = "async () => { await __a11y.settle(); return __a11y.focus(); }"
+MAX_TABS = 400  # more focusable elements than any page has: a longer walk is a trap
+
+
+@dataclass
+class PageReport:
+    path: str
+    violations: list[dict] = field(default_factory=list)
+    walk: list[dict] = field(default_factory=list)
+    walk_end: str = ""
+    skip: dict = field(default_factory=dict)
+    small_targets: list[str] = field(default_factory=list)
+    help: dict = field(default_factory=dict)
+    listen_shown: bool = False
+
+
+@dataclass
+class Survey:
+    pages: dict[str, PageReport]
+    foreign_requests: list[str]
+
+
+def url_path(rel: str) -> str:
+    return rel.removesuffix("index.html")
+
+
+def lang_of(rel: str) -> str:
+    return "en" if rel.startswith("en/") else "lv"
+
+
+@pytest.fixture(scope="module")
+def served(default_site: Path) -> Iterator[tuple[str, list[str]]]:
+    pages = sorted(p.relative_to(default_site).as_posix() for p in default_site.rglob("*.html"))
+    with serve_directory(default_site) as base:
+        yield base, pages
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    with launch_chromium() as browser:
+        yield browser
+
+
+def new_page(browser: object, viewport: dict[str, int], base: str, foreign: list[str]) -> object:
+    context = browser.new_context(viewport=viewport, reduced_motion="reduce")
+    context.add_init_script(script=AXE_SCRIPT)
+    context.add_init_script(path=str(PROBE))
+    page = context.new_page()
+
+    def record(request: object) -> None:
+        if not request.url.startswith((base, "data:", "blob:", "about:")):
+            foreign.append(request.url)
+
+    page.on("request", record)
+    return page
+
+
+def tab_walk(page: object) -> tuple[list[dict], str]:
+    """Tab from the top of the page until the focus leaves it; each stop as __a11y.focus()."""
+    page.evaluate("() => __a11y.restart()")
+    stops: list[dict] = []
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUS)
+        if stop is None:
+            return stops, "left the page"
+        if stops and stop["key"] == stops[0]["key"]:
+            return stops, "came back to the start"
+        stops.append(stop)
+    return stops, f"still in the page after {MAX_TABS} presses of Tab"
+
+
+def skip_link(page: object) -> dict:
+    """First Tab, Enter on it, then one more Tab: where does the focus go?"""
+    page.evaluate("() => __a11y.restart()")
+    page.keyboard.press("Tab")
+    page.evaluate("() => __a11y.settle()")
+    first = page.evaluate("() => __a11y.focus()")
+    if not first or not first["skipLink"]:
+        return {"first": first}
+    page.keyboard.press("Enter")
+    page.evaluate("() => __a11y.settle()")
+    target = page.evaluate("() => document.activeElement.id")
+    page.keyboard.press("Tab")
+    page.evaluate("() => __a11y.settle()")
+    return {"first": first, "target": target, "next": page.evaluate("() => __a11y.focus()")}
+
+
+@pytest.fixture(scope="module")
+def survey(served: tuple[str, list[str]], chromium: object) -> Survey:
+    """Every page once at desktop size: axe, the Tab walk, the skip link, targets, help box."""
+    base, pages = served
+    foreign: list[str] = []
+    page = new_page(chromium, DESKTOP, base, foreign)
+    reports: dict[str, PageReport] = {}
+    for rel in pages:
+        page.goto(base + url_path(rel), wait_until="load")
+        report = PageReport(rel)
+        report.violations = page.evaluate("opts => axe.run(document, opts)", AXE_OPTIONS)[
+            "violations"
+        ]
+        report.small_targets = page.evaluate("() => __a11y.targets('article')")
+        report.help = page.evaluate("() => __a11y.help()")
+        report.listen_shown = page.evaluate(
+            "() => !!document.querySelector('[data-listen]:not([hidden]) [data-listen-action=start]')"
+        )
+        report.walk, report.walk_end = tab_walk(page)
+        report.skip = skip_link(page)
+        reports[rel] = report
+    page.context.close()
+    assert len(reports) > 20 and any(rel.startswith("en/") for rel in reports)
+    return Survey(reports, foreign)
+
+
+def _axe_lines(report: PageReport) -> list[str]:
+    lines = []
+    for v in report.violations:
+        lines.append(f"{report.path}: {v['id']} ({v['impact']}) {v['help']}")
+        for node in v["nodes"][:5]:
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    {json.dumps(node['target'])} {summary[:300]}")
+    return lines
+
+
+def test_axe_finds_no_violation_on_any_page(survey: Survey) -> None:
+    lines = [line for report in survey.pages.values() for line in _axe_lines(report)]
+    assert not lines, "axe-core (WCAG 2.0/2.1/2.2 A and AA):\n" + "\n".join(lines)
+
+
+def test_nothing_is_loaded_from_another_site(survey: Survey) -> None:
+    assert not survey.foreign_requests, sorted(set(survey.foreign_requests))
+
+
+def test_skip_link_comes_first_and_moves_focus_to_the_content(survey: Survey) -> None:
+    problems = []
+    for rel, report in survey.pages.items():
+        skip = report.skip
+        first = skip.get("first")
+        if not first or not first["skipLink"]:
+            problems.append(
+                f"{rel}: the first Tab reaches {first and first['element']}, not the skip link"
+            )
+            continue
+        if first["problems"]:
+            problems.append(f"{rel}: the skip link: {first['problems']}")
+        if skip["target"] != "sg-content":
+            problems.append(f"{rel}: after the skip link the focus is on #{skip['target']}")
+        nxt = skip["next"]
+        if not nxt or not nxt["inContent"] or nxt["problems"]:
+            problems.append(f"{rel}: the Tab after the skip link reaches {nxt}")
+    assert not problems, "\n".join(problems)
+
+
+def _walk_problems(rel: str, stops: list[dict], end: str) -> list[str]:
+    problems = [
+        f"{rel}: Tab {n}: {s['element']}: {p}"
+        for n, s in enumerate(stops, 1)
+        for p in s["problems"]
+    ]
+    if end.startswith("still"):
+        problems.append(f"{rel}: {end}")
+    if not any(s["inContent"] for s in stops):
+        problems.append(f"{rel}: Tab never reaches the content")
+    return problems
+
+
+def test_focus_is_always_visible_and_never_under_the_header(survey: Survey) -> None:
+    problems = [
+        line
+        for rel, report in survey.pages.items()
+        for line in _walk_problems(rel, report.walk, report.walk_end)
+    ]
+    assert not problems, "\n".join(problems[:80])
+
+
+def test_focus_at_phone_width(served: tuple[str, list[str]], chromium: object) -> None:
+    base, pages = served
+    foreign: list[str] = []
+    page = new_page(chromium, PHONE, base, foreign)
+    problems = []
+    for rel in pages:
+        page.goto(base + url_path(rel), wait_until="load")
+        stops, end = tab_walk(page)
+        problems += _walk_problems(rel, stops, end)
+        if not any("sg-header-button--drawer" in s["element"] for s in stops):
+            problems.append(f"{rel}: Tab never reaches the menu button")
+    page.context.close()
+    assert not problems, "\n".join(problems[:80])
+
+
+def test_menu_opens_and_closes_from_the_keyboard_at_phone_width(
+    served: tuple[str, list[str]], chromium: object
+) -> None:
+    base, _ = served
+    page = new_page(chromium, PHONE, base, [])
+    for lang_root in ("", "en/"):
+        page.goto(base + lang_root + "services/", wait_until="load")
+        page.focus("button.sg-header-button--drawer")
+        assert page.get_attribute("button.sg-header-button--drawer", "aria-expanded") == "false"
+        page.keyboard.press("Enter")
+        page.evaluate("() => __a11y.settle()")
+        assert page.is_checked("#__drawer")
+        inside = page.evaluate("() => __a11y.focus()")
+        assert ".md-nav" in inside["element"] or "md-nav" in inside["element"], inside
+        assert inside["problems"] == []
+        page.keyboard.press("Tab")
+        page.evaluate("() => __a11y.settle()")
+        assert page.evaluate("() => __a11y.focus()")["problems"] == []
+        page.keyboard.press("Escape")
+        page.evaluate("() => __a11y.settle()")
+        assert not page.is_checked("#__drawer")
+        assert page.evaluate("() => document.activeElement.matches('.sg-header-button--drawer')")
+        page.keyboard.press(" ")  # Space opens it too
+        assert page.is_checked("#__drawer")
+        page.keyboard.press("Escape")
+        page.focus("button.sg-header-button--search")
+        page.keyboard.press("Enter")
+        page.evaluate("() => __a11y.settle()")
+        assert page.is_checked("#__search")
+        assert page.evaluate("() => document.activeElement.matches('.md-search__input')")
+        page.keyboard.press("Shift+Tab")  # back to the page: the search closes
+        page.evaluate("() => __a11y.settle()")
+        assert not page.is_checked("#__search")
+    page.context.close()
+
+
+def test_targets_in_the_content_are_at_least_24px_or_spaced(survey: Survey) -> None:
+    problems = [f"{rel}: {p}" for rel, r in survey.pages.items() for p in r.small_targets]
+    assert not problems, "\n".join(problems[:60])
+
+
+def test_help_box_in_the_same_place_on_every_page(survey: Survey) -> None:
+    """WCAG 3.2.6: the help box is last in the page content, in the same column, and says
+    the same on every page of a language. The 404 page has no page data to show it with."""
+    reports = {rel: r for rel, r in survey.pages.items() if rel != "404.html"}
+    problems = []
+    for rel, r in reports.items():
+        h = r.help
+        if h.get("count") != 1:
+            problems.append(f"{rel}: {h.get('count')} help boxes")
+        elif not h["inArticle"] or h["below"] or h["focusableAfter"]:
+            problems.append(
+                f"{rel}: content after the help box: {h['below']} {h['focusableAfter']}"
+            )
+    assert not problems, "\n".join(problems)
+    places = {(r.help["left"], r.help["width"]) for r in reports.values()}
+    assert len(places) == 1, f"the help box moves: {places}"
+    for lang in ("lv", "en"):
+        texts = {r.help["text"] for rel, r in reports.items() if lang_of(rel) == lang}
+        assert len(texts) == 1, f"the help box differs between {lang} pages: {texts}"
+
+
+def test_listen_button_on_every_page(survey: Survey) -> None:
+    missing = [rel for rel, r in survey.pages.items() if not r.listen_shown and rel != "404.html"]
+    assert not missing, missing
+
+
+# --- the measurements can fail ----------------------------------------------------------
+
+BROKEN_PAGE = """<!doctype html><html lang="lv"><head><meta charset="utf-8"><title>x</title>
+<style>
+  body { margin: 0; font: 16px sans-serif; }
+  header.md-header { position: fixed; top: 0; left: 0; right: 0; height: 48px; background: #3f51b5; z-index: 4; }
+  main { padding-top: 10px; }
+  .tiny { display: inline-block; width: 10px; height: 10px; }
+  #nofocus:focus { outline: none; }
+</style></head>
+<body><header class="md-header"><a href="#a">Galvene</a></header>
+<main><article>
+  <p><img src="data:,"></p>
+  <p><a id="hidden" href="#b" style="position: absolute; top: 20px">Zem galvenes</a></p>
+  <p><button class="tiny">a</button><button class="tiny">b</button></p>
+  <p style="margin-top: 900px"><a id="nofocus" href="#c">Bez fokusa</a></p>
+  <aside class="sg-help"><h2>Palīdzība</h2></aside>
+  <p><a href="#d">Pēc palīdzības</a></p>
+</article></main></body></html>"""
+
+
+def test_the_measurements_find_what_is_wrong(tmp_path: Path, chromium: object) -> None:
+    (tmp_path / "index.html").write_text(BROKEN_PAGE, encoding="utf-8")
+    with serve_directory(tmp_path) as base:
+        foreign: list[str] = []
+        page = new_page(chromium, DESKTOP, base, foreign)
+        page.goto(base, wait_until="load")
+        rules = {
+            v["id"]
+            for v in page.evaluate("opts => axe.run(document, opts)", AXE_OPTIONS)["violations"]
+        }
+        assert {"image-alt", "target-size"} <= rules, rules
+        assert any("too close" in p for p in page.evaluate("() => __a11y.targets('article')"))
+        help_box = page.evaluate("() => __a11y.help()")
+        assert help_box["focusableAfter"] and help_box["below"]
+        page.evaluate(
+            "() => { scrollTo(0, 0); document.getElementById('hidden').focus({preventScroll: true}); }"
+        )
+        assert any("sticky header" in p for p in page.evaluate("() => __a11y.focus()")["problems"])
+        page.keyboard.press("Tab")  # keyboard focus on a link drawn without an outline
+        page.evaluate("() => document.getElementById('nofocus').focus()")
+        assert any(
+            "no focus indicator" in p for p in page.evaluate("() => __a11y.focus()")["problems"]
+        )
+        stops, end = tab_walk(page)
+        assert end == "left the page" and len(stops) == 6, stops
+        assert _walk_problems("x", stops, end)
+        page.context.close()
