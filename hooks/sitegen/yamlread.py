@@ -188,10 +188,14 @@ def _plain_yaml_problem(err: yaml.MarkedYAMLError, text: str = "") -> str:
     context = (err.context or "").strip()
     if "'\\t'" in problem or "\t" in problem or _char_at(text, err.problem_mark) == "\t":
         return "a tab character is used; indent with spaces only"
+    if "while scanning a quoted scalar" in context:
+        return "a quotation mark opened here is never closed"
+    if "expected node content" in problem:
+        return "a value is missing here (two commas in a row, or nothing after a comma)"
+    if "found another document" in problem:
+        return "a second document starts here (---); a data file holds one document only"
     if "found unexpected end of stream" in problem or "found unexpected end" in problem:
         return f"the file ends inside an unfinished value ({context or 'a quote or bracket is not closed'})"
-    if "while scanning a quoted scalar" in context:
-        return "a quotation mark is opened but never closed"
     if "flow sequence" in context:
         return "a list written in [ ] is not closed with ] (or a comma is missing)"
     if "flow mapping" in context:
@@ -209,6 +213,15 @@ def _plain_yaml_problem(err: yaml.MarkedYAMLError, text: str = "") -> str:
         return "a line is missing its colon (key: value), or a quoted text is not closed"
     words = " ".join(part for part in (context, problem) if part)
     return f"the YAML syntax is broken here ({words})"
+
+
+_OPENED_AT = re.compile(r"quoted scalar|flow (sequence|mapping)")
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of the character at ``index`` of ``text``."""
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
 def _mark(mark: yaml.Mark | None) -> tuple[int, int]:
@@ -272,7 +285,11 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         return result
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
-        error(1, 1, (), "the file contains a NUL byte; it is not a text file")
+        error(
+            *_position(text, text.index("\x00")),
+            (),
+            "the file contains a NUL byte; it is not a text file",
+        )
         return result
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
@@ -289,7 +306,19 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         return result
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if err.context_mark is not None and _OPENED_AT.search(err.context or ""):
+            mark = err.context_mark  # where the quote or bracket that is never closed opens
         error(*_mark(mark), (), _plain_yaml_problem(err, text))
+        return result
+    except yaml.reader.ReaderError as err:  # a control character, e.g. pasted from Word
+        code = err.character if isinstance(err.character, int) else ord(err.character or " ")
+        # libyaml counts bytes, the Python reader characters: find the character itself
+        error(
+            *_position(text, max(text.find(chr(code)), 0)),
+            (),
+            f"the file contains an invisible control character (U+{code:04X}) here; "
+            "delete it (it often comes with text copied from Word or a PDF)",
+        )
         return result
     except yaml.YAMLError as err:
         error(1, 1, (), f"the file could not be read as YAML ({err})")
@@ -299,8 +328,12 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         return result
     finally:
         loader.dispose()
-    if root is None:
-        error(1, 1, (), "the file is empty; it must contain the data fields")
+    if root is None or root.tag == _NULL:  # nothing, or only `---` / `~`
+        error(
+            *_mark(root.start_mark if root else None),
+            (),
+            "the file is empty; it must contain the data fields",
+        )
         return result
 
     def build(node: Node, path: Path_) -> Any:
