@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
@@ -122,7 +123,25 @@ _PLAIN_MESSAGES = {
 }
 
 
+# Python's spelling of values, as repr() shows them, in the words editors read
+_REPRS = re.compile(
+    r"Decimal\('([^']*)'\)|datetime\.date\((\d+), (\d+), (\d+)\)|(?<![\w'])None(?![\w'])"
+)
+
+
+def _readable(match: re.Match[str]) -> str:
+    if match[1] is not None:
+        return match[1]
+    if match[2] is not None:
+        return f"{int(match[2]):04d}-{int(match[3]):02d}-{int(match[4]):02d}"
+    return "an empty value"
+
+
 def _plain_message(err: dict[str, Any]) -> str:
+    return _REPRS.sub(_readable, _message(err))
+
+
+def _message(err: dict[str, Any]) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "missing":

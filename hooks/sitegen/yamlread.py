@@ -215,6 +215,7 @@ def _plain_yaml_problem(err: yaml.MarkedYAMLError, text: str = "") -> str:
     return f"the YAML syntax is broken here ({words})"
 
 
+_DECIMAL_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _OPENED_AT = re.compile(r"quoted scalar|flow (sequence|mapping)")
 
 
@@ -239,6 +240,8 @@ def _scalar(node: ScalarNode, loader: _Loader) -> Any:
     if tag == _BOOL:
         return value.lower() == "true"
     if tag == _INT:
+        if not _DECIMAL_INT.match(value):  # 010 is 8 and 0x10 is 16 in YAML 1.1: keep as text
+            return value
         return loader.construct_yaml_int(node)
     if tag == _FLOAT:
         text = value.replace("_", "").lower()
@@ -272,7 +275,7 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
             1,
             1,
             (),
-            f"the file is too large ({len(raw) // 1024} KB; a data file may be at most {MAX_FILE_BYTES // 1024} KB)",
+            f"the file is too large ({-(-len(raw) // 1024)} KB; a data file may be at most {MAX_FILE_BYTES // 1024} KB)",
         )
         return result
     try:
