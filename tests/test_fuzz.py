@@ -1,0 +1,228 @@
+"""Property-based fuzzing of loading and validation over mutated copies of the real data/.
+
+Every example changes one file of the default data, either as text (lines deleted,
+duplicated, swapped, re-indented or cut off; values replaced by random text, numbers,
+Unicode or YAML syntax; tabs inserted) or as parsed structure (keys removed or renamed,
+values replaced by values of other types, list items dropped, doubled or swapped) and
+loads the whole folder. Whatever the change, the loader must answer with valid data or
+with ``DataError``s naming a file, line and column — never with an exception.
+
+The runs are bounded and derandomised, so CI sees the same examples every time:
+``TEXT_EXAMPLES`` text mutations and ``STRUCTURE_EXAMPLES`` structure mutations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sitegen.errors import DataError
+from sitegen.loader import LoadResult, load_data_dir
+from sitegen.pages import page_specs, stub_markdown
+from sitegen.render import load_ui_strings
+from sitegen.types import LANGUAGES
+from sitegen.yamlread import read_yaml
+
+TEXT_EXAMPLES = 200
+STRUCTURE_EXAMPLES = 100
+
+DATA = ROOT / "data"
+FILES = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*.yaml"))
+TEXTS = {name: (DATA / name).read_text(encoding="utf-8") for name in FILES}
+UI = load_ui_strings(ROOT / "overrides" / "sitegen" / "ui.yaml")
+
+FUZZ = settings(
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=False,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+# values an editor (or an attacker) might type where a value belongs
+YAML_TOKENS = [
+    "", "~", "null", "true", "yes", "no", ".nan", ".inf", "-.inf", "1e309", "1.0e+309",
+    "8,80", "-8.80", "8.805", "0x10", "010", "25:00", "24:30", "8:00", "[", "]", "{", "}",
+    "[a, b]", "{a: 1}", "*alias", "&anchor x", "!!python/object:os.system", "!!binary AAAA",
+    "!custom x", "<<: *x", '"', "'", "- item", "a: b", "|", ">", "#", "%TAG", "---", "...",
+    "<script>alert(1)</script>", "\u202e", "\ufeff", "\x00", "\x07", "\u2028", "é" * 50,
+]  # fmt: skip
+
+scalars = st.one_of(
+    st.sampled_from(YAML_TOKENS),
+    st.text(max_size=40),
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.decimals(allow_nan=True, allow_infinity=True, places=3).map(str),
+    st.floats().map(repr),
+)
+
+
+@st.composite
+def mutated_text(draw: st.DrawFn) -> tuple[str, str]:
+    """(file name, text) with one to three line-level mutations."""
+    name = draw(st.sampled_from(FILES))
+    lines = TEXTS[name].split("\n")
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        if not lines:
+            break
+        i = draw(st.integers(min_value=0, max_value=len(lines) - 1))
+        kind = draw(
+            st.sampled_from(
+                ["delete", "duplicate", "swap", "indent", "scalar", "tab", "truncate", "insert"]
+            )
+        )
+        if kind == "delete":
+            del lines[i]
+        elif kind == "duplicate":
+            lines.insert(i, lines[i])
+        elif kind == "swap":
+            j = draw(st.integers(min_value=0, max_value=len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif kind == "indent":
+            stripped = lines[i].lstrip(" ")
+            lines[i] = " " * draw(st.integers(min_value=0, max_value=12)) + stripped
+        elif kind == "scalar":
+            key, sep, _ = lines[i].partition(": ")
+            value = draw(scalars)
+            lines[i] = f"{key}{sep}{value}" if sep else f"{lines[i]} {value}"
+        elif kind == "tab":
+            at = draw(st.integers(min_value=0, max_value=len(lines[i])))
+            lines[i] = lines[i][:at] + "\t" + lines[i][at:]
+        elif kind == "truncate":
+            text = "\n".join(lines)
+            cut = draw(st.integers(min_value=0, max_value=len(text)))
+            lines = text[:cut].split("\n")
+        else:
+            lines.insert(i, draw(scalars))
+    return name, "\n".join(lines)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(
+    Decimal, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:float", str(value))
+)
+
+values = st.one_of(
+    scalars,
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.dates(min_value=dt.date(1900, 1, 1)),
+    st.lists(st.text(max_size=10), max_size=3),
+    st.dictionaries(st.sampled_from(["lv", "en", "id", "pending", "x"]), scalars, max_size=3),
+)
+
+
+def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _paths(value, path + (index,))
+    return found
+
+
+def _get(node: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        node = node[part]
+    return node
+
+
+@st.composite
+def mutated_structure(draw: st.DrawFn) -> tuple[str, str]:
+    """(file name, text) of a file whose parsed data was changed, then written as YAML."""
+    name = draw(st.sampled_from(FILES))
+    data = read_yaml(TEXTS[name].encode(), name).data
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        paths = [p for p in _paths(data) if p]
+        if not paths:
+            break
+        path = draw(st.sampled_from(paths))
+        parent, last = _get(data, path[:-1]), path[-1]
+        kind = draw(st.sampled_from(["delete", "replace", "rename", "double", "swap"]))
+        if kind == "delete":
+            del parent[last]
+        elif kind == "replace":
+            parent[last] = draw(values)
+        elif kind == "rename" and isinstance(parent, dict):
+            parent[draw(st.text(min_size=1, max_size=12))] = parent.pop(last)
+        elif kind == "double" and isinstance(parent, list):
+            parent.insert(last, parent[last])
+        elif kind == "swap" and isinstance(parent, list):
+            other = draw(st.integers(min_value=0, max_value=len(parent) - 1))
+            parent[last], parent[other] = parent[other], parent[last]
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+    return name, text
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of data/ that each example changes one file of (and restores afterwards)."""
+    root = tmp_path_factory.mktemp("fuzz")
+    shutil.copytree(DATA, root / "data")
+    return root
+
+
+def load_mutated(workspace: Path, name: str, payload: bytes) -> LoadResult:
+    target = workspace / "data" / name
+    target.write_bytes(payload)
+    try:
+        return load_data_dir(workspace / "data", display_root=workspace)
+    finally:
+        target.write_text(TEXTS[name], encoding="utf-8")
+
+
+def check_outcome(result: LoadResult, name: str, payload: bytes) -> None:
+    assert (result.data is None) == bool(result.errors)
+    line_count = payload.count(b"\n") + 1
+    for error in result.errors:
+        assert isinstance(error, DataError)
+        text = str(error)
+        assert "\n" not in text and "Traceback" not in text, text
+        assert error.file.startswith("data/") and error.line >= 1 and error.column >= 1, text
+        if error.file == f"data/{name}":
+            assert error.line <= line_count + 1, text
+    if result.data is not None:  # valid data must also make its pages
+        for spec in page_specs(result.data, UI):
+            for lang in LANGUAGES:
+                assert stub_markdown(spec, lang).startswith("---\n")
+
+
+@settings(FUZZ, max_examples=TEXT_EXAMPLES)
+@given(case=mutated_text())
+def test_text_mutations_validate_or_give_data_errors(
+    workspace: Path, case: tuple[str, str]
+) -> None:
+    name, text = case
+    payload = text.encode("utf-8", errors="surrogatepass")
+    check_outcome(load_mutated(workspace, name, payload), name, payload)
+
+
+@settings(FUZZ, max_examples=STRUCTURE_EXAMPLES)
+@given(case=mutated_structure())
+def test_structure_mutations_validate_or_give_data_errors(
+    workspace: Path, case: tuple[str, str]
+) -> None:
+    name, text = case
+    payload = text.encode("utf-8", errors="surrogatepass")
+    check_outcome(load_mutated(workspace, name, payload), name, payload)
+
+
+def test_unchanged_workspace_is_valid(workspace: Path) -> None:
+    """The mutations are what fails, not the copy (so the fuzz tests can fail)."""
+    result = load_data_dir(workspace / "data", display_root=workspace)
+    assert result.errors == [] and result.data is not None
