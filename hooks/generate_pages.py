@@ -79,7 +79,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _environment(config: MkDocsConfig) -> Environment:
     # pages are read before MkDocs fires on_env: make the theme's environment once per build
     if "env" not in _build:
-        _build["env"] = config.theme.get_env()
+        env = config.theme.get_env()
+        env.autoescape = True  # data are text: escaped unless a helper returns Markup
+        _build["env"] = env
     return _build["env"]
 
 

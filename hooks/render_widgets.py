@@ -56,5 +56,5 @@ def on_page_context(
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    _build["env"] = env
+    _build["env"] = env.overlay(autoescape=True)  # the help box shows data: escape it
     return env

@@ -13,6 +13,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import escape
+
 from .loader import SiteData
 from .render import SECTIONS
 from .types import LANGUAGES
@@ -63,9 +65,11 @@ def page_specs(data: SiteData, ui: dict[str, dict[str, str]]) -> list[PageSpec]:
 
 
 def stub_markdown(spec: PageSpec, lang: str) -> str:
+    # Material prints the title and description without escaping (the description inside
+    # an attribute): they are escaped here, once
     meta = {
-        "title": spec.titles[lang],
-        "description": " ".join(spec.descriptions[lang].split())[:300],
+        "title": str(escape(spec.titles[lang])),
+        "description": str(escape(" ".join(spec.descriptions[lang].split())[:300])),
         "sitegen_page": spec.kind,
         "sitegen_id": spec.item_id,
     }
