@@ -1,0 +1,494 @@
+"""No markup or script from the data runs in a visitor's browser (issue 6).
+
+Every text of the fixture data — bilingual texts and the plain ones (street, town, names
+of people, act numbers) — is filled with a corpus of XSS payloads; fields the fixture
+leaves out (sections, eligibility, notes, people, key figures …) are added so that every
+template that shows data takes part. The site is built for real, each page of both
+languages is checked as HTML and then opened in Chromium, where every element is hovered,
+focused and clicked (real mouse and keyboard for the texts from the data, synthetic events
+for all others) and the search is run for the payloads. No dialog may open, the
+``window.__xss`` canary the payloads try to set must stay unset, and the DOM must hold no
+script, event handler or ``javascript:``/``data:`` address that came from the data.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from decimal import Decimal
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from browser import launch_chromium, serve_directory
+from conftest import FIXTURE_SITE
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from sitebuild import build, built_pages, make_project
+from sitegen.yamlread import read_yaml
+
+PROBE = "XSSPROBE"  # marks where data text lands, so each check knows it looked at data
+TEMPLATE_CANARY = "XSSCANARY"  # appears only if data were evaluated as a template
+
+# (name, payload): every payload would set window.__xss or open a dialog if it ran
+PAYLOADS: list[tuple[str, str]] = [
+    ("attribute-break-double", '" onmouseover="window.__xss=1" autofocus onfocus="window.__xss=1" x="'),
+    ("attribute-break-single", "' onmouseover='window.__xss=2' onfocus='window.__xss=2' x='"),
+    ("title-break", "</title><script>window.__xss=3</script><title>"),
+    ("script-tag", "<script>window.__xss=4</script>"),
+    ("script-mixed-case", "<ScRiPt>window.__xss=5</sCrIpT>"),
+    ("script-split", "<scr<script>ipt>window.__xss=6</scr</script>ipt>"),
+    ("script-nested-angle", "<<script>script>window.__xss=7<</script>/script>"),
+    ("img-onerror", '<img src=x onerror="window.__xss=8">'),
+    ("img-onerror-unquoted", "<IMG SRC=x OnErRoR=alert(9)>"),
+    ("svg-onload", '<svg onload="window.__xss=10"><circle r="1"/></svg>'),
+    ("svg-script", "<svg><script>window.__xss=11</script></svg>"),
+    ("iframe-javascript", '<iframe src="javascript:window.parent.__xss=12"></iframe>'),
+    ("iframe-srcdoc", '<iframe srcdoc="<script>parent.__xss=13</script>"></iframe>'),
+    ("body-onload", "<body onload=window.__xss=14>"),
+    ("details-ontoggle", '<details open ontoggle="window.__xss=15"><summary>x</summary></details>'),
+    ("div-onmouseover", '<div onmouseover="window.__xss=16" style="width:100%">hover</div>'),
+    ("a-onclick", '<a href="https://example.org/" onclick="window.__xss=17">click</a>'),
+    ("input-autofocus", '<input autofocus onfocus="window.__xss=18">'),
+    ("md-link-javascript", "[click](javascript:window.__xss=19)"),
+    ("md-link-mixed-case", "[click](JaVaScRiPt:window.__xss=20)"),
+    ("md-link-entity", "[click](&#106;avascript:window.__xss=21)"),
+    ("md-link-hex-entity", "[click](&#x6A;&#x61;vascript:window.__xss=22)"),
+    ("md-link-colon-entity", "[click](javascript&colon;window.__xss=23)"),
+    ("md-link-data", "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgyNCk8L3NjcmlwdD4=)"),
+    ("md-link-vbscript", "[click](vbscript:msgbox(25))"),
+    ("md-autolink", "<javascript:window.__xss=26>"),
+    ("md-image-onerror", '![x](x" onerror="window.__xss=27)'),
+    ("md-image-javascript", "![x](javascript:window.__xss=28)"),
+    ("md-reference-link", "[click][evil]\n\n[evil]: javascript:window.__xss=29"),
+    ("md-link-title-break", '[click](https://example.org/ "a" onmouseover="window.__xss=30")'),
+    ("raw-a-javascript", '<a href="javascript:window.__xss=31">link</a>'),
+    ("raw-a-spaces", '<a href="  javascript:window.__xss=32">link</a>'),
+    ("raw-a-tab-entity", '<a href="java&#x09;script:window.__xss=33">link</a>'),
+    ("raw-a-data", '<a href="data:text/html,<script>alert(34)</script>">link</a>'),
+    ("form-action", '<form action="javascript:window.__xss=35"><button>go</button></form>'),
+    ("object-data", '<object data="javascript:window.__xss=36"></object>'),
+    ("embed-src", '<embed src="javascript:window.__xss=37">'),
+    ("meta-refresh", '<meta http-equiv="refresh" content="0;url=javascript:window.__xss=38">'),
+    ("base-href", '<base href="javascript:window.__xss=39//">'),
+    ("style-import", "<style>@import 'javascript:window.__xss=40';</style>"),
+    ("link-stylesheet", '<link rel="stylesheet" href="data:text/css,*{}">'),
+    ("comment-break", '<!--<img src="--><img src=x onerror=window.__xss=42>">'),
+    ("mxss-math", "<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=43>"),
+    ("noscript-break", '<noscript><p title="</noscript><img src=x onerror=window.__xss=44>">'),
+    ("textarea-break", "</textarea><script>window.__xss=45</script>"),
+    ("entity-encoded-tag", "&lt;script&gt;window.__xss=46&lt;/script&gt;"),
+    ("template-expression", "{{ 'XSS' ~ 'CANARY' }}{% print('XSS' ~ 'CANARY') %}${7*7}"),
+]  # fmt: skip
+
+# the bilingual texts the fixture lacks, added so that every template shows data
+T: dict[str, str] = {"lv": "", "en": ""}
+
+
+def _enrich(name: str, data: dict[str, Any]) -> None:
+    """Add optional fields to one fixture file (values are filled with payloads later)."""
+    if name == "providers/test-provider.yaml":
+        prov = data["provider"]
+        person = {"name": "", "role": dict(T)}
+        prov.update(short_name=dict(T), kind=dict(T), head=dict(person))
+        prov["people"] = [{**person, "phones": [{"number": 64607194, "label": dict(T)}]}]
+        prov["staff"] = [{"count": 3, "role": dict(T)}]
+        prov["sections"] = [{"heading": dict(T), "body": dict(T)}]
+        prov["accounts"][0]["holder"] = dict(T)
+        prov["contacts"]["phones"][0]["label"] = dict(T)
+        prov["contacts"]["emails"][0]["label"] = dict(T)
+        prov["hours"][0].update(note=dict(T), person="")
+        unit = prov["units"][0]
+        unit.update(description=dict(T), duties=[dict(T)], head=dict(person))
+        data["locations"][0].update(name=dict(T), parish="", county="")
+        for service in data["services"]:
+            service.update(
+                eligibility=dict(T),
+                includes=[dict(T)],
+                documents=[dict(T)],
+                how_to_apply=dict(T),
+                limits=[{"text": dict(T)}],
+                notes=[dict(T)],
+            )
+        data["services"][0]["levels"][0]["includes"] = [dict(T)]
+        fee = data["fees"][0]
+        fee["conditions"] = [dict(T)]
+        fee["items"][0]["conditions"] = [dict(T)]
+        share = {"kind": "income_share", "percent": 10, "base": dict(T)}
+        data["fees"].append(
+            {
+                "id": "food-fee",
+                "service": "food-packages",
+                "name": dict(T),
+                "legal_basis": ["decision-1"],
+                "items": [{"id": "share", "label": dict(T), "rule": share}],
+                "exemptions": [{"id": "exemption", "text": dict(T)}],
+            }
+        )
+        data["benefits"][0]["description"] = dict(T)
+    elif name == "reports/test-report.yaml":
+        data["key_figures"] = [{"id": "spent", "value": 100, "unit": "eur", "label": dict(T)}]
+        data["sections"] = [{"heading": dict(T), "body": dict(T)}]
+    elif name == "vocabulary.yaml":
+        data["categories"][0]["description"] = dict(T)
+    elif name == "legal-acts.yaml":
+        data["legal_acts"][0].update(issuer=dict(T), number="")
+
+
+# plain (not bilingual) free texts: every string under these keys is filled too
+PLAIN_TEXT_KEYS = {"street", "town", "parish", "county", "person"}
+
+
+def _payload_text(index: int, lang: str) -> str:
+    """All payloads, rotated so that each one comes first in some field (descriptions are
+    cut to 300 characters; what comes first also lands in attributes and titles)."""
+    shift = index % len(PAYLOADS)
+    ordered = PAYLOADS[shift:] + PAYLOADS[:shift]
+    return f"{PROBE} {lang} " + "\n\n".join(payload for _, payload in ordered)
+
+
+def _fill(node: Any, path: tuple[Any, ...], counter: list[int]) -> Any:
+    if isinstance(node, dict):
+        if set(node) <= {"lv", "en", "pending"} and {"lv", "en"} <= set(node):
+            counter[0] += 1
+            return {lang: _payload_text(counter[0], lang) for lang in ("lv", "en")}
+        for key, value in node.items():
+            plain = key in PLAIN_TEXT_KEYS or (
+                isinstance(value, str)
+                and (key == "name" or (key == "number" and "legal_acts" in path))
+            )
+            if plain and isinstance(value, str):
+                counter[0] += 1
+                node[key] = _payload_text(counter[0], "plain").replace("\n\n", " ")
+            else:
+                node[key] = _fill(value, path + (key,), counter)
+        return node
+    if isinstance(node, list):
+        return [_fill(item, path + (index,), counter) for index, item in enumerate(node)]
+    return node
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(
+    Decimal, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:float", str(value))
+)
+
+
+def hostile_data(target: Path) -> int:
+    """The fixture data with every text replaced by the payloads; returns how many fields."""
+    counter = [0]
+    shutil.copytree(FIXTURE_SITE / "data", target)
+    for path in sorted(target.rglob("*.yaml")):
+        name = path.relative_to(target).as_posix()
+        read = read_yaml(path.read_bytes(), name)
+        assert not read.errors, read.errors
+        _enrich(name, read.data)
+        data = _fill(read.data, (), counter)
+        path.write_text(
+            yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000),
+            encoding="utf-8",
+        )
+    return counter[0]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("xss")
+    fields = hostile_data(root / "data")
+    assert fields >= 70, fields
+    project = make_project(root / "project", data=root / "data")
+    run = build(project)
+    assert run.returncode == 0, run.output
+    return run.site
+
+
+def test_payload_corpus_is_broad() -> None:
+    assert len(PAYLOADS) >= 40
+    assert len({name for name, _ in PAYLOADS}) == len(PAYLOADS)
+
+
+# --- the HTML as built ------------------------------------------------------------------
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "srcdoc", "xlink:href"}
+FORBIDDEN_TAGS = {"iframe", "frame", "frameset", "object", "embed", "base", "applet"}
+SAFE_SCHEMES = re.compile(r"^(?:https?:|mailto:|tel:|[^:]*$|[^:]*[/?#])", re.IGNORECASE)
+
+
+class _Scan(HTMLParser):
+    """Every start tag with its attributes, and the text inside each <script>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+        self._in_script = tag == "script"
+        if self._in_script:
+            self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+
+
+def _url_problem(value: str) -> bool:
+    cleaned = re.sub(r"[\x00-\x20]", "", unescape(value))
+    return not SAFE_SCHEMES.match(cleaned)
+
+
+def problems_in_html(html: str) -> list[str]:
+    scan = _Scan()
+    scan.feed(html)
+    found = []
+    for tag, attrs in scan.tags:
+        if tag in FORBIDDEN_TAGS or (
+            tag == "meta"
+            and any(k == "http-equiv" and (v or "").lower() == "refresh" for k, v in attrs)
+        ):
+            found.append(f"<{tag}> element")
+        for key, value in attrs:
+            if key.startswith("on"):
+                found.append(f"<{tag} {key}=…> event handler")
+            if key in URL_ATTRIBUTES and value and _url_problem(value):
+                found.append(f"<{tag} {key}={value!r}>")
+            if (
+                key == "style"
+                and value
+                and re.search(r"javascript|expression\(|url\(", value, re.I)
+            ):
+                found.append(f"<{tag} style={value!r}>")
+    for script in scan.scripts:
+        if "__xss" in script or PROBE in script or "alert(" in script:
+            found.append(f"script from the data: {script[:80]!r}")
+    if TEMPLATE_CANARY in html:
+        found.append("data was evaluated as a template")
+    return found
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(built_pages(site))
+
+
+def test_every_page_is_free_of_injected_markup(hostile_site: Path) -> None:
+    pages = _pages(hostile_site)
+    with_probe = [p for p in pages if PROBE in (hostile_site / p).read_text(encoding="utf-8")]
+    # the payloads reached every page (the help box is on each but the 404), in both languages
+    assert set(with_probe) == set(pages) - {"404.html"}
+    assert any(p.startswith("en/") for p in pages) and any(not p.startswith("en/") for p in pages)
+    report = {p: problems_in_html((hostile_site / p).read_text(encoding="utf-8")) for p in pages}
+    assert {p: found for p, found in report.items() if found} == {}
+
+
+def test_payloads_are_shown_as_text(hostile_site: Path) -> None:
+    """Escaped, not dropped wholesale: a service page shows the payload's words as text."""
+    html = (hostile_site / "en/services/food-packages/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__xss=4&lt;/script&gt;" in html or "window.__xss=4" not in html
+    assert f"{PROBE} en" in html
+
+
+def test_the_scanner_catches_what_it_must() -> None:
+    """The static check itself (so the test above can fail)."""
+    assert problems_in_html('<a href="JaVa&#x09;script:x()">a</a>')
+    assert problems_in_html('<img src="x" onerror="y()">')
+    assert problems_in_html("<script>window.__xss=1</script>")
+    assert problems_in_html('<a href="data:text/html,x">a</a>')
+    assert problems_in_html('<iframe src="https://example.org/"></iframe>')
+    assert not problems_in_html('<a href="../services/">a</a><a href="tel:+37164607194">t</a>')
+    assert not problems_in_html('<p title="&quot; onmouseover=&quot;x">text</p>')
+
+
+# --- the pages in Chromium ------------------------------------------------------------
+
+EVENTS = [
+    "mouseover", "mouseenter", "mousemove", "mousedown", "mouseup", "click", "dblclick",
+    "contextmenu", "focus", "focusin", "blur", "pointerover", "pointerenter", "pointerdown",
+    "keydown", "keyup", "input", "change", "toggle", "load", "error", "animationstart",
+    "transitionend", "wheel", "copy",
+]  # fmt: skip
+
+EXERCISE_JS = """(events) => {
+  // no navigation away; handlers on the elements themselves still run
+  document.addEventListener('click', (e) => e.preventDefault(), true);
+  let count = 0;
+  for (const el of document.querySelectorAll('body *')) {
+    for (const type of events) {
+      el.dispatchEvent(new Event(type, {bubbles: true, cancelable: true}));
+    }
+    if (typeof el.focus === 'function') el.focus();
+    count++;
+  }
+  return count;
+}"""
+
+DOM_PROBLEMS_JS = """() => {
+  const found = [];
+  const safe = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+  for (const el of document.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      const name = attr.name.toLowerCase();
+      if (name.startsWith('on')) found.push(`<${el.localName} ${name}>`);
+      if (['href', 'src', 'action', 'formaction', 'data', 'poster', 'xlink:href'].includes(name)) {
+        let protocol = 'invalid:';
+        try { protocol = new URL(attr.value, document.baseURI).protocol; } catch (e) {}
+        if (!safe.has(protocol)) found.push(`<${el.localName} ${name}="${attr.value}">`);
+      }
+    }
+  }
+  for (const s of document.scripts) {
+    if (/__xss|XSSPROBE|alert\\(/.test(s.text)) found.push('script: ' + s.text.slice(0, 60));
+  }
+  for (const tag of ['iframe', 'object', 'embed', 'base', 'frame']) {
+    if (document.getElementsByTagName(tag).length) found.push(`<${tag}>`);
+  }
+  return found;
+}"""
+
+AFFECTED_JS = """(probe) => {
+  const hits = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (walker.currentNode.data.includes(probe) && el && el.getClientRects().length) hits.add(el);
+  }
+  let index = 0;
+  for (const el of hits) el.setAttribute('data-xss-probe', String(index++));
+  return index;
+}"""
+
+
+@pytest.fixture(scope="module")
+def served(hostile_site: Path) -> Iterator[str]:
+    with serve_directory(hostile_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    with launch_chromium() as browser:
+        yield browser
+
+
+def _open(browser: Any, url: str) -> tuple[Any, Any, list[str]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs: list[str] = []
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.goto(url, wait_until="load")
+    return context, page, dialogs
+
+
+def _exercise(page: Any) -> int:
+    """Real hover, focus and click on the elements showing data; synthetic events on all."""
+    page.evaluate("() => document.addEventListener('click', (e) => e.preventDefault(), true)")
+    affected = page.evaluate(AFFECTED_JS, PROBE)
+    for index in range(min(affected, 15)):
+        element = page.locator(f'[data-xss-probe="{index}"]').first
+        try:
+            element.hover(timeout=300, force=True)
+            element.focus(timeout=300)
+            element.click(timeout=300, force=True, no_wait_after=True)
+        except PlaywrightTimeout:  # hidden or covered: the synthetic events below reach it
+            pass
+    for _ in range(15):
+        page.keyboard.press("Tab")
+    page.evaluate(EXERCISE_JS, EVENTS)
+    page.wait_for_timeout(200)  # let image errors and toggles fire their handlers
+    return affected
+
+
+def _verdict(page: Any, dialogs: list[str]) -> dict[str, Any]:
+    return {
+        "dialogs": dialogs,
+        "canary": page.evaluate("() => window.__xss === undefined ? null : String(window.__xss)"),
+        "dom": page.evaluate(DOM_PROBLEMS_JS),
+    }
+
+
+CLEAN = {"dialogs": [], "canary": None, "dom": []}
+
+
+def test_no_payload_runs_in_chromium(hostile_site: Path, served: str, chromium: Any) -> None:
+    pages = _pages(hostile_site)
+    results: dict[str, Any] = {}
+    reached = 0
+    for rel in pages:
+        url = served + rel.removesuffix("index.html")
+        context, page, dialogs = _open(chromium, url)
+        try:
+            reached += _exercise(page) > 0
+            results[rel] = _verdict(page, dialogs)
+        finally:
+            context.close()
+    assert reached == len(pages) - 1  # data text was on screen on every page but the 404
+    assert {p: r for p, r in results.items() if r != CLEAN} == {}
+
+
+def _search(page: Any, field: Any, word: str) -> None:
+    """Type ``word`` until results show (the first query may come before the index)."""
+    for _ in range(10):
+        field.press("Control+a")
+        field.press("Backspace")
+        field.press_sequentially(word, delay=20)  # typed: Material reacts to key events
+        try:
+            page.wait_for_selector(".md-search-result__item", state="attached", timeout=1000)
+            return
+        except PlaywrightTimeout:
+            continue
+    pytest.fail(f"the search found nothing for {word!r}")
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_search_results_run_no_payload(served: str, chromium: Any, lang: str) -> None:
+    """The search index holds the texts too; its results are rendered in the page."""
+    url = served + ("" if lang == "lv" else "en/")
+    context, page, dialogs = _open(chromium, url)
+    try:
+        page.click("button.sg-header-button--search")  # the header's search button
+        page.wait_for_function("() => document.getElementById('__search').checked")
+        field = page.locator("input.md-search__input")
+        for word in (PROBE, "script", "onerror", "javascript", "onmouseover"):
+            _search(page, field, word)
+            for item in page.locator(".md-search-result__item").all()[:10]:
+                item.hover(force=True)
+        page.evaluate(EXERCISE_JS, EVENTS)
+        page.wait_for_timeout(200)
+        assert _verdict(page, dialogs) == CLEAN
+    finally:
+        context.close()
+
+
+def test_the_browser_check_catches_a_payload(chromium: Any, tmp_path: Path) -> None:
+    """The same checks on a page that does carry a payload must report it."""
+    (tmp_path / "index.html").write_text(
+        f'<!doctype html><title>t</title><p>{PROBE}</p><img src="x" onerror="window.__xss=1">'
+        '<a href="javascript:void(0)">x</a><div onmouseover="alert(2)">hover</div>',
+        encoding="utf-8",
+    )
+    with serve_directory(tmp_path) as base:
+        context, page, dialogs = _open(chromium, base)
+        try:
+            _exercise(page)
+            verdict = _verdict(page, dialogs)
+        finally:
+            context.close()
+    assert verdict["canary"] == "1"
+    assert verdict["dialogs"] == ["alert: 2"]
+    assert len(verdict["dom"]) == 3
