@@ -96,19 +96,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     def block(match: re.Match[str]) -> str:
         template = _environment(config).get_template(f"sitegen/partials/{match[1]}.html")
         html = template.render(**context.as_template_context())
-        return f'<div class="sg-block" markdown="0">\n{html.strip()}\n</div>'
+        return f'<div class="sg-block">\n{html.strip()}\n</div>'
 
     return BLOCK_MARKER.sub(block, markdown)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A generated page's HTML comes from its template, after Markdown (which it skips:
-    parsing a large raw HTML block through Markdown would only cost time)."""
+    parsing a large raw HTML block through Markdown would only cost time). A hand-written
+    page gets the spoken forms and <abbr> that the templates give data texts."""
     kind = page.meta.get("sitegen_page")
-    if not kind:
-        return html
     lang = page.file.src_uri.split("/", 1)[0]
     context = PageContext(_build["data"], lang, page.url, _build["ui"])
+    if not kind:  # a hand-written page: its abbreviations, prices, phones read as data's do
+        return context.annotate(html, lang)
     template = _environment(config).get_template(f"sitegen/{kind}.html")
     body = template.render(**context.as_template_context(), item_id=page.meta.get("sitegen_id"))
     return f'<div class="sg-page sg-page--{kind}">\n{body.strip()}\n</div>\n'

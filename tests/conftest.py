@@ -39,10 +39,11 @@ def line_of(path: Path, needle: str) -> int:
 
 @pytest.fixture(scope="session")
 def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default data built once per test session (strict); returns the site folder."""
+    """The default data built once per test session (strict, with the listen recordings, kept
+    between sessions in build/listen-audio); returns the site folder."""
     from sitebuild import build
 
     site = tmp_path_factory.mktemp("default-site") / "site"
-    run = build(ROOT, site)
+    run = build(ROOT, site, audio=True)
     assert run.returncode == 0, run.output
     return site

@@ -39,11 +39,19 @@ def make_project(target: Path, data: Path | None = None, content: Path | None = 
 
 
 def build(
-    project: Path, site: Path | None = None, *, strict: bool = True, atomic: bool = False
+    project: Path,
+    site: Path | None = None,
+    *,
+    strict: bool = True,
+    atomic: bool = False,
+    audio: bool = False,
 ) -> BuildRun:
-    """Run a real build of ``project`` in a subprocess (as `make site` does)."""
+    """Run a real build of ``project`` in a subprocess (as `make site` does). The listen
+    recordings (hooks/render_audio.py) are made only when ``audio`` is asked for: fixture
+    sites are about data and markup, and the default site's build covers the recordings."""
     site = site or project / "site"
     env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    env["LISTEN_AUDIO"] = "on" if audio else "off"
     if atomic:
         command = [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--out", str(site)]
         command += ["--config", str(project / "mkdocs.yml")]

@@ -3,6 +3,7 @@ language switchers that lead to the same page, and no page in one language only.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -88,3 +89,27 @@ def test_broken_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
         run.output,
     )
     assert "Traceback" not in run.output
+
+
+def test_default_site_has_recordings_for_every_latvian_page(default_site: Path) -> None:
+    """hooks/render_audio.py: each Latvian page's widget points to a manifest of MP3 clips
+    in the site (for browsers with no Latvian voice); English pages get none."""
+    audio = re.compile(r'data-listen-audio="([^"]+)"')
+    checked = 0
+    for page in sorted(default_site.rglob("*.html")):
+        rel = page.relative_to(default_site).as_posix()
+        html = page.read_text(encoding="utf-8")
+        if "data-listen " not in html or rel == "404.html":
+            continue
+        found = audio.search(html)
+        if rel.startswith("en/"):
+            assert found is None, rel
+            continue
+        assert found, f"{rel}: no recording"
+        manifest = json.loads((page.parent / found[1]).resolve().read_text(encoding="utf-8"))
+        assert manifest["lang"] == "lv" and len(manifest["clips"]) >= 3, rel
+        for clip in manifest["clips"].values():
+            data = (default_site / "listen-audio" / clip).read_bytes()
+            assert len(data) > 500 and (data[:3] == b"ID3" or data[0] == 0xFF), (rel, clip)
+        checked += 1
+    assert checked > 30

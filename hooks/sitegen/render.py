@@ -102,6 +102,11 @@ class PageContext:
     def md(self, text: model.Text | None) -> Markup:
         return self.tx(text, block=True)
 
+    def plain(self, text: str | None) -> Markup:
+        """Plain text in the page language (a UI string, a fee condition) as escaped HTML,
+        with its abbreviations, prices and phone numbers annotated like data texts."""
+        return Markup(self.annotate(str(escape(text or "")), self.lang))
+
     def annotate(self, html: str, lang: str) -> str:
         abbreviations = tuple(sorted(self.abbreviations(lang).items()))
         return _annotated(html, lang, abbreviations)
@@ -236,7 +241,7 @@ class PageContext:
 
     def as_template_context(self) -> dict[str, Any]:
         names = [
-            "t", "tx", "md", "ui", "money", "number", "speak", "time", "date", "weekday", "weekdays",
+            "t", "tx", "md", "plain", "ui", "money", "number", "speak", "time", "date", "weekday", "weekdays",
             "phone_display", "osm_url", "location", "legal_act", "category", "audience",
             "provider", "service_provider", "unit", "fees_for", "rules", "link", "link_page",
             "widget_url",

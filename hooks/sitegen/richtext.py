@@ -8,6 +8,7 @@ dropped, <script>/<style> with their content, every attribute except a link's hr
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import markdown
@@ -17,6 +18,9 @@ ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"https", "http", "mailto", "tel"}
 
+
+# "2017. " or "- " at the start of a line, which Markdown would read as a list item
+LIST_START = re.compile(r"^(\s*\d+|\s*)([.)\-*+]\s)", re.MULTILINE)
 
 _PARSER = markdown.Markdown(extensions=[], output_format="html")
 
@@ -37,8 +41,9 @@ def render_markdown(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def render_inline(text: str) -> str:
-    """Like ``render_markdown`` for one line: the outer paragraph is removed."""
-    html = render_markdown(text).strip()
+    """Like ``render_markdown`` for one line: the outer paragraph is removed. A line that
+    starts like a list item ("2017. gadā …", "- …") is text here, not a list."""
+    html = render_markdown(LIST_START.sub(r"\1\\\2", text or "")).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return html

@@ -82,17 +82,7 @@ def _check_events(text: str) -> None:
             event = parser.get_event()
             if event is None or isinstance(event, yaml.StreamEndEvent):
                 return
-            if isinstance(event, yaml.AliasEvent):
-                raise _Refused(
-                    "aliases (*name) are not allowed in data files; write the value out in full",
-                    event.start_mark,
-                )
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                raise _Refused(
-                    f"anchors (&{anchor}) are not allowed in data files; write each value out in full",
-                    event.start_mark,
-                )
+            _refuse_alias_or_anchor(event)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -110,6 +100,21 @@ class _Refused(Exception):
         super().__init__(message)
         self.message = message
         self.mark = mark
+
+
+def _refuse_alias_or_anchor(event: yaml.Event) -> None:
+    """Aliases and anchors are refused (an alias bomb needs them; editors never do)."""
+    if isinstance(event, yaml.AliasEvent):
+        raise _Refused(
+            "aliases (*name) are not allowed in data files; write the value out in full",
+            event.start_mark,
+        )
+    anchor = getattr(event, "anchor", None)
+    if anchor is not None:
+        raise _Refused(
+            f"anchors (&{anchor}) are not allowed in data files; write each value out in full",
+            event.start_mark,
+        )
 
 
 class _Loader(
@@ -131,17 +136,7 @@ class _Loader(
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(
-                "aliases (*name) are not allowed in data files; write the value out in full",
-                event.start_mark,
-            )
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _Refused(
-                f"anchors (&{anchor}) are not allowed in data files; write each value out in full",
-                event.start_mark,
-            )
+        _refuse_alias_or_anchor(event)
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise _Refused(

@@ -2,7 +2,7 @@
 
 The partial ``overrides/sitegen/partials/fees.html`` is rendered with the fixture fees of
 ``tests/fee_cases.json`` in a Jinja environment set up like MkDocs' (no autoescape), with
-the same helpers the page templates get (lang, t, ui, money, legal_act, date). The widget's
+the same helpers the page templates get (lang, t, plain, ui, money, speak, legal_act, date). The widget's
 assets are loaded in the head, as ``overrides/main.html`` does for every page.
 """
 
@@ -15,6 +15,9 @@ from typing import Any
 
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup, escape
+from sitegen import spoken
+from sitegen.annotate import annotate_html
 from sitegen.fees import rules_json
 from sitegen.model import Fee
 from sitegen.money import format_money
@@ -24,6 +27,7 @@ from tests import fee_fixture as fx
 WIDGET = Path(__file__).resolve().parents[1]
 ROOT = WIDGET.parents[2]
 LOCALES = {"lv": "lv_LV", "en": "en_GB"}  # as the site's page helpers format dates
+ABBREVIATIONS = {"lv": {"Nr.": "numurs"}, "en": {"No.": "number"}}  # as data/vocabulary.yaml
 
 PAGE = """<!doctype html>
 <html lang="{{ lang }}">
@@ -67,7 +71,11 @@ def template_context(lang: str) -> dict[str, Any]:
         "lang": lang,
         "t": lambda text: text.get(lang) or text.get("en" if lang == "lv" else "lv"),
         "ui": ui,
+        "plain": lambda text: Markup(annotate_html(str(escape(text)), lang, ABBREVIATIONS[lang])),
         "money": lambda amount: format_money(amount, lang),
+        "speak": lambda kind, *args, **options: getattr(spoken, f"speak_{kind}")(
+            *args, lang=lang, **options
+        ),
         "legal_act": lambda act_id: fx.legal_acts()[act_id],
         "date": lambda iso: format_date(dt.date.fromisoformat(iso), "long", locale=LOCALES[lang]),
         "rules": lambda fee: rules_json(fee, fx.services()[fee.service], lang),

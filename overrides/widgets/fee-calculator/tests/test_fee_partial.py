@@ -56,11 +56,15 @@ def test_table_has_caption_headers_prices_and_legal_basis(lang: str) -> None:
     legal = (
         "Juridiskais pamats: <cite>Par maksas pakalpojumu cenrādi</cite>"
         if lang == "lv"
-        else (
-            "Legal basis: <cite>On the price list of paid services</cite> (City Council, 9 March 2017, No. 1985)"
-        )
+        else "Legal basis: <cite>On the price list of paid services</cite> (City Council, "
     )
     assert legal in out
+    # the act's date is a <time>, its number abbreviation an <abbr>, each with a spoken form
+    date, number = ("2017. gada 9. marts", "Nr.") if lang == "lv" else ("9 March 2017", "No.")
+    assert re.search(rf'<time datetime="2017-03-09" data-speak="[^"]+">{date}</time>, ', out)
+    assert re.search(
+        rf'<abbr title="[^"]+" data-speak="[^"]+">{re.escape(number)}</abbr> 1985\)', out
+    )
 
 
 def test_table_every_kind_in_words() -> None:
