@@ -10,6 +10,7 @@ Jinja template in ``overrides/sitegen/``. on_post_build: points MkDocs back at
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -32,6 +33,8 @@ BLOCK_MARKER = re.compile(r"^<!-- sitegen:([a-z-]+) -->$", re.MULTILINE)
 
 # per-build state, reset by on_config at the start of every build
 _build: dict[str, object] = {}
+# staging folder -> key of what was last staged into it (see on_config)
+_staged: dict[str, str] = {}
 
 
 def _source_dir(config: MkDocsConfig) -> Path:
@@ -55,12 +58,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for lang in LANGUAGES
     }
     staging = root / STAGING
-    try:
-        stage_docs(content_dir, staging, generated)
-    except ValueError as err:
-        raise PluginError(str(err)) from None
+    # mkdocs-static-i18n runs on_config again for each language: the staging folder made for
+    # the first one is reused when the content files and the generated stubs are unchanged
+    key = _staging_key(content_dir, staging, generated)
+    if _staged.get(str(staging)) != key:
+        _staged.pop(str(staging), None)
+        try:
+            stage_docs(content_dir, staging, generated)
+        except ValueError as err:
+            raise PluginError(str(err)) from None
+        _staged[str(staging)] = key
     config.docs_dir = str(staging)
     return config
+
+
+def _staging_key(content_dir: Path, staging: Path, generated: dict[str, str]) -> str:
+    digest = hashlib.sha256(str(staging.is_dir()).encode())
+    for path in sorted(content_dir.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path}|{stat.st_mtime_ns}|{stat.st_size}\n".encode())
+    for rel, text in sorted(generated.items()):
+        digest.update(f"{rel}\0{text}\0".encode())
+    return digest.hexdigest()
 
 
 @event_priority(50)  # before mkdocs-static-i18n (-100) rewrites the files per language

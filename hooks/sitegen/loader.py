@@ -14,6 +14,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -80,24 +81,24 @@ class SiteData:
     pending: list[PendingText] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # object key -> file name
 
-    # derived look-ups
-    @property
+    # derived look-ups, made once: the loaded data is never changed afterwards
+    @cached_property
     def services(self) -> dict[str, tuple[model.Service, str]]:
         return {s.id: (s, pid) for pid, pf in self.providers.items() for s in pf.services}
 
-    @property
+    @cached_property
     def fees(self) -> dict[str, tuple[model.Fee, str]]:
         return {f.id: (f, pid) for pid, pf in self.providers.items() for f in pf.fees}
 
-    @property
+    @cached_property
     def locations(self) -> dict[str, model.Location]:
         return {loc.id: loc for pf in self.providers.values() for loc in pf.locations}
 
-    @property
+    @cached_property
     def categories(self) -> dict[str, model.Category]:
         return {c.id: c for c in self.vocabulary.categories}
 
-    @property
+    @cached_property
     def audiences(self) -> dict[str, model.Audience]:
         return {a.id: a for a in self.vocabulary.audiences}
 

@@ -47,9 +47,27 @@ def _annotated(html: str, lang: str, abbreviations: tuple[tuple[str, str], ...])
     return annotate_html(html, lang, dict(abbreviations))
 
 
+@lru_cache(maxsize=65536)
+def _spoken(
+    kind: str, args: tuple[Any, ...], lang: str, options: tuple[tuple[str, Any], ...]
+) -> str:
+    """Spoken forms are pure and repeat across pages (the same hours, phones, prices)."""
+    from . import spoken
+
+    func = getattr(spoken, f"speak_{kind}", None)
+    return func(*args, lang=lang, **dict(options)) if func else ""
+
+
 def load_ui_strings(path: Path) -> dict[str, dict[str, str]]:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+    stat = path.stat()
+    return _ui_strings(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _ui_strings(path: str, mtime_ns: int, size: int) -> dict[str, dict[str, str]]:
+    """ui.yaml, read again only when it changes (each build reads it once per language)."""
+    with open(path, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 def page_url(kind: str, lang: str, item_id: str | None = None) -> str:
@@ -138,12 +156,7 @@ class PageContext:
 
     def speak(self, kind: str, *args: Any, **options: Any) -> str:
         """Spoken form for the listen widget (``data-speak``), or '' if none is known."""
-        try:
-            from . import spoken
-        except ImportError:
-            return ""
-        func = getattr(spoken, f"speak_{kind}", None)
-        return func(*args, lang=self.lang, **options) if func else ""
+        return _spoken(kind, args, self.lang, tuple(sorted(options.items())))
 
     def time(self, hhmm: str) -> str:
         hour, minute = hhmm.split(":")
@@ -197,6 +210,9 @@ class PageContext:
     def provider(self, provider_id: str) -> model.ProviderFile:
         return self.data.providers[provider_id]
 
+    def service(self, service_id: str) -> model.Service:
+        return self.data.services[service_id][0]
+
     def service_provider(self, service_id: str) -> model.ProviderFile:
         return self.data.providers[self.data.services[service_id][1]]
 
@@ -243,7 +259,7 @@ class PageContext:
         names = [
             "t", "tx", "md", "plain", "ui", "money", "number", "speak", "time", "date", "weekday", "weekdays",
             "phone_display", "osm_url", "location", "legal_act", "category", "audience",
-            "provider", "service_provider", "unit", "fees_for", "rules", "link", "link_page",
+            "provider", "service", "service_provider", "unit", "fees_for", "rules", "link", "link_page",
             "widget_url",
         ]  # fmt: skip
         context: dict[str, Any] = {name: getattr(self, name) for name in names}
