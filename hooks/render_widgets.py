@@ -2,7 +2,8 @@
 
 Adds to the template context of every page: ``sitegen`` (the page's PageContext),
 ``page_lang`` ("lv"/"en"; ``lang`` is taken by Material's translation macros), ``ui(key)``,
-``widget_url(path)`` and ``sitegen_help`` (the "Need help?" box, the same on every page).
+``widget_url(path)`` and ``sitegen_help`` (the "Need help?" box, the same on every page,
+the 404 page included).
 """
 
 from __future__ import annotations
@@ -52,6 +53,21 @@ def on_page_context(
         widget_url=helper.widget_url,
         sitegen_help=_build["help"][key],
     )
+    return context
+
+
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    """The 404 page gets the help box too (in the site's first language): a resident who
+    followed a broken link needs the phone numbers most. It is served at any address, so
+    its links start from the site's base path, as MkDocs' own links on that page do."""
+    if template_name != "404.html" or _build.get("data") is None:
+        return context
+    lang = LANGUAGES[0]
+    helper = PageContext(_build["data"], lang, "", _build["ui"], base=context["base_url"])
+    template = _build["env"].get_template("sitegen/partials/help.html")
+    context["sitegen_help"] = Markup(template.render(**helper.as_template_context()))
     return context
 
 

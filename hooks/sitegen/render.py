@@ -92,6 +92,8 @@ class PageContext:
     lang: str
     url: str  # this page's site-relative URL
     ui_strings: dict[str, dict[str, str]]
+    # links from a page served at any address (the 404 page): absolute, from this base path
+    base: str | None = None
 
     # --- text ---------------------------------------------------------------
     def t(self, text: model.Text | None) -> str:
@@ -243,17 +245,22 @@ class PageContext:
         return groups
 
     # --- links --------------------------------------------------------------
+    def _href(self, target: str) -> str:
+        if self.base is not None:
+            return self.base.rstrip("/") + "/" + target
+        return relative_url(target, self.url)
+
     def link(self, kind: str, item_id: str | None = None) -> str:
-        return relative_url(page_url(kind, self.lang, item_id), self.url)
+        return self._href(page_url(kind, self.lang, item_id))
 
     def link_page(self, path: str) -> str:
         """Link to a hand-written page of ``content/<lang>/``, e.g. ``accessibility``."""
         root = "" if self.lang == "lv" else f"{self.lang}/"
-        return relative_url(f"{root}{path}/", self.url)
+        return self._href(f"{root}{path}/")
 
     def widget_url(self, path: str) -> str:
         """URL of a widget asset; theme assets exist once, at the site root."""
-        return relative_url(f"widgets/{path}", self.url)
+        return self._href(f"widgets/{path}")
 
     def as_template_context(self) -> dict[str, Any]:
         names = [
