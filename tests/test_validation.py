@@ -131,6 +131,15 @@ CASES = [
         "8,80",
     ),
     (
+        "decimal comma inside { }",  # YAML reads {amount: 8,80} as amount: 8 and a field 80
+        PROVIDER,
+        "amount: 8.80",
+        "amount: 8,80",
+        "amount '8,80' uses a decimal comma, which splits it in two inside { }; write it with "
+        "a point: 8.80",
+        "amount: 8,80",
+    ),
+    (
         "amount as text",
         PROVIDER,
         "amount: 8.80",

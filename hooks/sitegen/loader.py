@@ -221,12 +221,34 @@ def _validate_file(source: SourceFile, cls: type[BaseModel]) -> list[DataError]:
                 errors.append(
                     DataError(source.name, line, column, render_path(path), _plain_message(err))
                 )
+            elif (split := _split_decimal(path, data)) is not None:
+                errors.append(source.where(*split))
             else:
                 errors.append(
                     source.where(path, _plain_message(err), key=err["type"] == "extra_forbidden")
                 )
         return errors
     return []
+
+
+def _split_decimal(path: Path_, data: Any) -> tuple[Path_, str] | None:
+    """`{amount: 8,80}` reads as `amount: 8` and a field `80`: the error is given at
+    `amount`, with the value as it was written."""
+    if not path or not str(path[-1]).isdigit():
+        return None
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    keys = list(parent) if isinstance(parent, dict) else []
+    at = keys.index(path[-1]) if path[-1] in keys else 0
+    if at == 0 or not str(parent[keys[at - 1]]).isdigit():
+        return None
+    name, whole, cents = keys[at - 1], parent[keys[at - 1]], path[-1]
+    return (
+        (*path[:-1], name),
+        f"{name} '{whole},{cents}' uses a decimal comma, which splits it in two inside {{ }}; "
+        f"write it with a point: {whole}.{cents}",
+    )
 
 
 def _fingerprint(paths: list[Path]) -> str:
