@@ -85,7 +85,7 @@ def test_broken_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
     run = build(project)
     assert run.returncode != 0
     assert re.search(
-        r"data/providers/test-provider\.yaml:\d+:\d+: fees\[0\]\.items\[0\]\.rule\.80: .*decimal comma.*8\.80",
+        r"data/providers/test-provider\.yaml:\d+:\d+: fees\[0\]\.items\[0\]\.rule\.amount: amount '8,80' .*decimal comma.*8\.80",
         run.output,
     )
     assert "Traceback" not in run.output
