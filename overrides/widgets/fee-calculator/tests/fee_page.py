@@ -1,9 +1,9 @@
 """Fixture pages for the fee calculator tests, rendered from the real partial.
 
 The partial ``overrides/sitegen/partials/fees.html`` is rendered with the fixture fees of
-``tests/fee_cases.json`` in a Jinja environment set up like MkDocs' (no autoescape), with
-the same helpers the page templates get (lang, t, plain, ui, money, speak, legal_act, date). The widget's
-assets are loaded in the head, as ``overrides/main.html`` does for every page.
+``tests/fee_cases.json`` in a plain Jinja environment, with the same helpers the page
+templates get (lang, t, plain, ui, money, speak, legal_act, date). The widget's assets are
+loaded in the head, as ``overrides/main.html`` does for every page.
 """
 
 from __future__ import annotations
