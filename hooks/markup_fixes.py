@@ -1,4 +1,4 @@
-"""MkDocs hook — three fixes to markup that no theme block reaches.
+"""MkDocs hook 4 of 5 — three fixes to markup that no theme block reaches.
 
 * Material writes its drawer and search toggles as ``<input type="checkbox"
   autocomplete="off">``; HTML allows ``autocomplete`` on text-like inputs only, so the Nu HTML

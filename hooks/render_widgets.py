@@ -1,4 +1,4 @@
-"""MkDocs hook 3 of 3 — what every page's theme template needs for the widgets.
+"""MkDocs hook 3 of 5 — what every page's theme template needs for the widgets.
 
 Adds to the template context of every page: ``sitegen`` (the page's PageContext),
 ``page_lang`` ("lv"/"en"; ``lang`` is taken by Material's translation macros), ``ui(key)``,
