@@ -44,8 +44,7 @@ def on_page_context(
     # the box differs only by language and by how deep the page is (its relative links)
     key = (lang, page.url.count("/"))
     if key not in _build["help"]:
-        template = _build["env"].get_template("sitegen/partials/help.html")
-        _build["help"][key] = Markup(template.render(**helper.as_template_context()))
+        _build["help"][key] = _help_box(helper)
     context.update(
         sitegen=helper,
         page_lang=lang,
@@ -66,9 +65,14 @@ def on_template_context(
         return context
     lang = LANGUAGES[0]
     helper = PageContext(_build["data"], lang, "", _build["ui"], base=context["base_url"])
-    template = _build["env"].get_template("sitegen/partials/help.html")
-    context["sitegen_help"] = Markup(template.render(**helper.as_template_context()))
+    context["sitegen_help"] = _help_box(helper)
     return context
+
+
+def _help_box(helper: PageContext) -> Markup:
+    """The "Need help?" box rendered with a page's helpers (its language and its links)."""
+    template = _build["env"].get_template("sitegen/partials/help.html")
+    return Markup(template.render(**helper.as_template_context()))
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
