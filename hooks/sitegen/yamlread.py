@@ -125,6 +125,9 @@ class _Loader(
     yaml.constructor.SafeConstructor,
     _Resolver,
 ):
+    """The pure-Python loader, for a PyYAML without libyaml. Like ``_CLoader`` it only
+    composes after ``_check_events`` has refused aliases, anchors and deep nesting."""
+
     def __init__(self, text: str):
         yaml.reader.Reader.__init__(self, text)
         yaml.scanner.Scanner.__init__(self)
@@ -132,20 +135,6 @@ class _Loader(
         yaml.composer.Composer.__init__(self)
         yaml.constructor.SafeConstructor.__init__(self)
         _Resolver.__init__(self)
-        self._depth = 0
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()
-        _refuse_alias_or_anchor(event)
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise _Refused(
-                f"the data is nested more than {MAX_DEPTH} levels deep", event.start_mark
-            )
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
 
 
 @dataclass
