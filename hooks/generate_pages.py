@@ -20,11 +20,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from sitegen.languages import LANGUAGES
 from sitegen.loader import load_data_dir
+from sitegen.page_context import PageContext, load_ui_strings
 from sitegen.pages import page_specs, stage_docs, stub_markdown, unpaired_pages
-from sitegen.render import PageContext, load_ui_strings
 from sitegen.site_config import data_dir, project_root
-from sitegen.types import LANGUAGES
 
 STAGING = "build/docs"
 UI_STRINGS = "overrides/sitegen/ui.yaml"

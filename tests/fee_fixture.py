@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sitegen.fees import breakdown, calculate, error_message, rules_json
+from sitegen.fee_calculator import breakdown, calculate, error_message
+from sitegen.fee_rules import rules_json
 from sitegen.model import Fee, LegalAct, Service
 
 ROOT = Path(__file__).resolve().parents[1]

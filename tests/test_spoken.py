@@ -12,7 +12,6 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sitegen import spoken
 from sitegen.spoken import (
     Noun,
     lv_cardinal,
@@ -513,7 +512,3 @@ def test_unknown_language_is_refused(call) -> None:  # noqa: ANN001
     assert call("lv") != call("en")
     with pytest.raises(ValueError):
         call("de")
-
-
-def test_languages_are_the_sites() -> None:
-    assert spoken.LANGS == ("lv", "en")

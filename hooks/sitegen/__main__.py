@@ -55,7 +55,7 @@ def _github_annotations(errors: list) -> None:
     if os.environ.get("GITHUB_ACTIONS") != "true":
         return
     try:
-        from .annotations import emit_for_github
+        from .github_report import emit_for_github
     except ImportError:
         return
     emit_for_github(errors)

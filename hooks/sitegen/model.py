@@ -29,11 +29,11 @@ from .types import (
     Strict,
     Text,
     Time,
-    Weekday,
     _fail,
     _no_duplicates,
     minutes,
 )
+from .weekdays import Weekday
 
 # --- contacts and people -----------------------------------------------------
 

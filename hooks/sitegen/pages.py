@@ -15,9 +15,9 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from .loader import SiteData
-from .render import SECTIONS
-from .types import LANGUAGES
+from .languages import LANGUAGES
+from .page_context import SECTIONS
+from .sitedata import SiteData
 
 
 @dataclass(frozen=True)

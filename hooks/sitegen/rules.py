@@ -7,14 +7,13 @@ the exact line of the offending value.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import DataError
+from .fee_checks import check_fee
+from .sitedata import SourceFile
 
-if TYPE_CHECKING:
-    from .loader import SourceFile
-
-Group = dict[str, list["SourceFile"]]
+Group = dict[str, list[SourceFile]]
 
 
 class _Ids:
@@ -233,8 +232,4 @@ def _check_levels(source: SourceFile, base: tuple[Any, ...], svc: Any) -> list[D
 def _check_fee(
     source: SourceFile, base: tuple[Any, ...], fee: Any, service: Any
 ) -> list[DataError]:
-    try:
-        from .fees import check_fee
-    except ImportError:  # the fee engine is optional while it is being written
-        return []
     return [source.where(base + tuple(path), message) for path, message in check_fee(fee, service)]

@@ -17,10 +17,10 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 from sitegen import spoken
-from sitegen.annotate import annotate_html
-from sitegen.fees import rules_json
+from sitegen.fee_rules import rules_json
 from sitegen.model import Fee
 from sitegen.money import format_money
+from sitegen.speech_markup import annotate_html
 
 from tests import fee_fixture as fx
 

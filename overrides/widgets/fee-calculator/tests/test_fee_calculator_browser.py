@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from fee_page import build_site, render_page
-from sitegen.fees import breakdown, calculate
+from sitegen.fee_calculator import breakdown, calculate
 from sitegen.money import format_money
 
 from tests import fee_fixture as fx
