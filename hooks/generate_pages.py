@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from sitegen.languages import LANGUAGES
 from sitegen.loader import load_data_dir
 from sitegen.page_context import PageContext, load_ui_strings
+from sitegen.page_kinds import PAGE_KINDS
 from sitegen.pages import page_specs, stage_docs, stub_markdown, unpaired_pages
 from sitegen.site_config import data_dir, project_root
 

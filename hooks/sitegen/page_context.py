@@ -23,23 +23,12 @@ from . import model, spoken
 from .fee_rules import rules_json
 from .languages import BABEL_LOCALE, OTHER_LANGUAGE, TIME_SEPARATOR, url_prefix
 from .money import format_money
+from .page_kinds import PAGE_KINDS
 from .phones import display_phone
 from .richtext import render_inline, render_markdown
 from .sitedata import SiteData
 from .speech_markup import annotate_html
 from .weekdays import weekday_index
-
-# page kind -> folder under the language root (the same in both languages so pages pair)
-SECTIONS = {
-    "service": "services",
-    "provider": "providers",
-    "report": "reports",
-    "services": "services",
-    "providers": "providers",
-    "prices": "prices",
-    "calculator": "prices/calculator",
-    "reports": "reports",
-}
 
 
 @lru_cache(maxsize=16384)
@@ -73,9 +62,7 @@ def _ui_strings(path: str, mtime_ns: int, size: int) -> dict[str, dict[str, str]
 
 def page_url(kind: str, lang: str, item_id: str | None = None) -> str:
     """Site-relative URL of a generated page, e.g. en/services/home-care/."""
-    prefix = url_prefix(lang)
-    section = SECTIONS[kind]
-    return f"{prefix}{section}/{item_id}/" if item_id else f"{prefix}{section}/"
+    return url_prefix(lang) + PAGE_KINDS[kind].url(item_id)
 
 
 def relative_url(target: str, current: str) -> str:
