@@ -131,7 +131,148 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     context = PageContext(_build["data"], lang, page.url, _build["ui"])
     if not kind:  # a hand-written page: its abbreviations, prices, phones read as data's do
         return context.annotate(html, lang)
-    template = _environment(config).get_template(f"sitegen/{kind}.html")
+    template = _environment(config).get_template(PAGE_KINDS[kind].template)
+    body = template.render(**context.as_template_context(), item_id=page.meta.get("sitegen_id"))
+    return f'<div class="sg-page sg-page--{kind}">\n{body.strip()}\n</div>\n'
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built the other language
+def on_post_build(config: MkDocsConfig) -> None:
+    config.docs_dir = str(_source_dir(config))
+"""MkDocs hook 2 of 5 — generate the pages from the validated data.
+
+on_config: writes the staging docs folder ``build/docs`` = ``content/`` + one stub file
+per generated page in each language (only changed files are written) and points MkDocs
+at it. on_files: refuses a page that exists in one language only (mkdocs-static-i18n
+would otherwise copy it silently). on_page_markdown: renders a generated page from its
+Jinja template in ``overrides/sitegen/``. on_post_build: points MkDocs back at
+``content/`` so ``mkdocs serve`` watches the sources, not the staging copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from sitegen.languages import LANGUAGES
+from sitegen.loader import load_data_dir
+from sitegen.page_context import PageContext, load_ui_strings
+from sitegen.page_kinds import PAGE_KINDS
+from sitegen.pages import page_specs, stage_docs, stub_markdown, unpaired_pages
+from sitegen.site_config import data_dir, project_root
+
+STAGING = "build/docs"
+UI_STRINGS = "overrides/sitegen/ui.yaml"
+
+BLOCK_MARKER = re.compile(r"^<!-- sitegen:([a-z-]+) -->$", re.MULTILINE)
+
+# per-build state, reset by on_config at the start of every build
+_build: dict[str, object] = {}
+# staging folder -> key of what was last staged into it (see on_config)
+_staged: dict[str, str] = {}
+
+
+def _source_dir(config: MkDocsConfig) -> Path:
+    # remembered on the config: the nested per-language builds see docs_dir = staging
+    if "sitegen_content_dir" not in config.extra:
+        config.extra["sitegen_content_dir"] = str(Path(config.docs_dir).resolve())
+    return Path(config.extra["sitegen_content_dir"])
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = project_root(config)
+    content_dir = _source_dir(config)
+    result = load_data_dir(data_dir(config), display_root=root)
+    assert result.data is not None  # load_data.on_config has stopped the build otherwise
+    ui = load_ui_strings(root / UI_STRINGS)
+    _build.clear()
+    _build.update(data=result.data, ui=ui)
+    generated = {
+        f"{lang}/{spec.path}": stub_markdown(spec, lang)
+        for spec in page_specs(result.data, ui)
+        for lang in LANGUAGES
+    }
+    staging = root / STAGING
+    # mkdocs-static-i18n runs on_config again for each language: the staging folder made for
+    # the first one is reused when the content files and the generated stubs are unchanged
+    key = _staging_key(content_dir, staging, generated)
+    if _staged.get(str(staging)) != key:
+        _staged.pop(str(staging), None)
+        try:
+            stage_docs(content_dir, staging, generated)
+        except ValueError as err:
+            raise PluginError(str(err)) from None
+        _staged[str(staging)] = key
+    config.docs_dir = str(staging)
+    return config
+
+
+def _staging_key(content_dir: Path, staging: Path, generated: dict[str, str]) -> str:
+    digest = hashlib.sha256(str(staging.is_dir()).encode())
+    for path in sorted(content_dir.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path}|{stat.st_mtime_ns}|{stat.st_size}\n".encode())
+    for rel, text in sorted(generated.items()):
+        digest.update(f"{rel}\0{text}\0".encode())
+    return digest.hexdigest()
+
+
+@event_priority(50)  # before mkdocs-static-i18n (-100) rewrites the files per language
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for theme_file in [f for f in files if f.src_uri.startswith("sitegen/")]:
+        files.remove(theme_file)  # templates' own data (ui.yaml) is not published
+    missing = unpaired_pages([f.src_uri for f in files.documentation_pages()])
+    if missing:
+        raise PluginError(
+            "Every page must exist in both languages, with the same path under content/lv and "
+            "content/en. Missing counterparts:\n  " + "\n  ".join(missing)
+        )
+    return files
+
+
+def _environment(config: MkDocsConfig) -> Environment:
+    # pages are read before MkDocs fires on_env: make the theme's environment once per build
+    if "env" not in _build:
+        env = config.theme.get_env()
+        env.autoescape = True  # data are text: escaped unless a helper returns Markup
+        _build["env"] = env
+    return _build["env"]
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Hand-written pages may place generated blocks: a line ``<!-- sitegen:NAME -->``
+    becomes the partial ``overrides/sitegen/partials/NAME.html``."""
+    if page.meta.get("sitegen_page") or not BLOCK_MARKER.search(markdown):
+        return markdown  # generated pages are rendered in on_page_content
+    lang = page.file.src_uri.split("/", 1)[0]
+    context = PageContext(_build["data"], lang, page.url, _build["ui"])
+
+    def block(match: re.Match[str]) -> str:
+        template = _environment(config).get_template(f"sitegen/partials/{match[1]}.html")
+        html = template.render(**context.as_template_context())
+        return f'<div class="sg-block">\n{html.strip()}\n</div>'
+
+    return BLOCK_MARKER.sub(block, markdown)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A generated page's HTML comes from its template, after Markdown (which it skips:
+    parsing a large raw HTML block through Markdown would only cost time). A hand-written
+    page gets the spoken forms and <abbr> that the templates give data texts."""
+    kind = page.meta.get("sitegen_page")
+    lang = page.file.src_uri.split("/", 1)[0]
+    context = PageContext(_build["data"], lang, page.url, _build["ui"])
+    if not kind:  # a hand-written page: its abbreviations, prices, phones read as data's do
+        return context.annotate(html, lang)
+    template = _environment(config).get_template(PAGE_KINDS[kind].template)
     body = template.render(**context.as_template_context(), item_id=page.meta.get("sitegen_id"))
     return f'<div class="sg-page sg-page--{kind}">\n{body.strip()}\n</div>\n'
 
