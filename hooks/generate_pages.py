@@ -86,8 +86,8 @@ def _staging_key(content_dir: Path, staging: Path, generated: dict[str, str]) ->
 
 @event_priority(50)  # before mkdocs-static-i18n (-100) rewrites the files per language
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for theme_file in [f for f in files if f.src_uri.startswith("sitegen/")]:
-        files.remove(theme_file)  # templates' own data (ui.yaml) is not published
+    for theme_file in [f for f in files if _unpublished(f.src_uri)]:
+        files.remove(theme_file)
     missing = unpaired_pages([f.src_uri for f in files.documentation_pages()])
     if missing:
         raise PluginError(
@@ -95,6 +95,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             "content/en. Missing counterparts:\n  " + "\n  ".join(missing)
         )
     return files
+
+
+def _unpublished(src_uri: str) -> bool:
+    """Theme files that are not for the site: the templates' own data (sitegen/ui.yaml) and
+    the widgets' tests (widgets/<name>/tests/, e.g. the fee calculator's case table)."""
+    parts = src_uri.split("/")
+    return parts[0] == "sitegen" or (parts[0] == "widgets" and "tests" in parts[2:-1])
 
 
 def _environment(config: MkDocsConfig) -> Environment:

@@ -23,10 +23,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from browser import CHROMIUM_ARGS, serve_directory  # noqa: E402
 from sitebuild import build  # noqa: E402
+
+from testsupport.browser import CHROMIUM_ARGS, serve_directory  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.8.2"
 TOOLS = ROOT / "build" / "tools" / "lighthouse"

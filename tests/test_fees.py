@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+import fee_cases as fx
 import pytest
 from sitegen.cents import round_cents
 from sitegen.fee_calculator import calculate
@@ -13,8 +14,6 @@ from sitegen.fee_checks import MAX_DAYS, check_fee
 from sitegen.fee_rules import rules_json
 from sitegen.model import Fee
 from sitegen.money import format_money, money_symbols, parse_number
-
-from tests import fee_fixture as fx
 
 NBSP = "\u00a0"
 
