@@ -1,7 +1,8 @@
 """The reference fee calculator: one item of ``fee_rules.rules_json`` evaluated exactly.
 
 The page's calculator is the widget's JavaScript; this engine is what the tests hold it to
-(``tests/fee_cases.json`` runs through both and they must agree to the cent). It computes
+(the case table ``overrides/widgets/fee-calculator/tests/fee_cases.json`` runs through
+both and they must agree to the cent). It computes
 with ``Decimal``, rounds half-up to cents, and writes the working and the error messages
 from the same ``fee.*`` UI strings the widget uses.
 """

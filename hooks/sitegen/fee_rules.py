@@ -3,8 +3,8 @@
 ``rules_json`` turns a validated ``Fee`` into JSON in one page language, amounts as strings
 such as ``"8.80"``. The calculator widget
 (``overrides/widgets/fee-calculator/fee-calculator.js``) evaluates it with integer cents,
-and ``fee_calculator.calculate`` with exact ``Decimal``; ``tests/fee_cases.json`` runs
-through both and they must agree to the cent.
+and ``fee_calculator.calculate`` with exact ``Decimal``; the widget's case table
+(``tests/fee_cases.json`` in its folder) runs through both and they must agree to the cent.
 
 Rule kinds and what the calculator asks for:
 
