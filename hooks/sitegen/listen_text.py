@@ -246,14 +246,23 @@ def pieces_of(target: Node, document_lang: str) -> list[Piece]:
     ]
 
 
+def _document_lang(doc: Node) -> str:
+    html_el = find(doc, "html")
+    return (attrs_of(html_el).get("lang", "") if html_el else "").strip().lower()
+
+
+def document_language(html: str) -> str:
+    """The page's language: the ``lang`` of its ``<html>`` element, lower case ("" if none)."""
+    return _document_lang(parse_html(html))
+
+
 def page_pieces(html: str) -> tuple[str, list[Piece]] | None:
     """(page language, pieces) the widget on this page reads, or None if it has no widget."""
     doc = parse_html(html)
     widget = find(doc, "[data-listen]")
     if widget is None:
         return None
-    html_el = find(doc, "html")
-    document_lang = (attrs_of(html_el).get("lang", "") if html_el else "").strip().lower()
+    document_lang = _document_lang(doc)
     selector = attrs_of(widget).get("data-listen-target") or DEFAULT_TARGET
     target = find(doc, selector) or find(doc, "main")
     if target is None:
