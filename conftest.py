@@ -4,7 +4,8 @@ Markers by where a test runs, set here from the fixtures it uses (directly or th
 fixtures), never by hand:
 
 - ``browser``: uses ``chromium`` (the one Chromium of the session, below);
-- ``build``: runs MkDocs on a whole site, through one of ``BUILD_FIXTURES``;
+- ``build``: runs MkDocs on a whole site, through one of ``BUILD_FIXTURES``
+  (testsupport/markers.py);
 - ``unit``: neither (validation, the hostile corpus, the engines, the partials...);
   ``make test-fast`` runs these.
 
@@ -20,25 +21,7 @@ from typing import Any
 import pytest
 
 from testsupport.browser import launch_chromium
-
-BROWSER_FIXTURES = frozenset({"chromium"})
-BUILD_FIXTURES = frozenset(
-    {
-        "sites",  # tests/conftest.py: make_project + build (default_site and others use it)
-        "mini_site",  # overrides/widgets/listen/tests: a small Material site with recordings
-    }
-)
-
-
-def markers_of(fixturenames: list[str] | tuple[str, ...]) -> list[str]:
-    """The markers of a test that uses these fixtures (its whole fixture closure)."""
-    used = set(fixturenames)
-    found = [
-        name
-        for name, fixtures in (("build", BUILD_FIXTURES), ("browser", BROWSER_FIXTURES))
-        if used & fixtures
-    ]
-    return found or ["unit"]
+from testsupport.markers import markers_of
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
