@@ -129,7 +129,9 @@ def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadR
         pattern: [s for s in sources if s.obj is not None]
         for pattern, sources in by_pattern.items()
     }
-    invalid = [s for sources in by_pattern.values() for s in sources if s.obj is None]
+    invalid = {
+        pattern: [s for s in sources if s.obj is None] for pattern, sources in by_pattern.items()
+    }
     errors.extend(check_site(valid, invalid))
     pending = _pending_texts([s for group in by_pattern.values() for s in group])
     if errors:
