@@ -508,7 +508,7 @@ CALLS = [
 
 
 @pytest.mark.parametrize("call", CALLS)
-def test_unknown_language_is_refused(call) -> None:  # noqa: ANN001
+def test_unknown_language_is_refused(call) -> None:
     assert call("lv") != call("en")
     with pytest.raises(ValueError):
         call("de")

@@ -16,11 +16,12 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_SITE, ROOT
 from hostile_cases import CASES, CATEGORIES, MIB, Case, counts
 from sitegen.errors import DataError
 from sitegen.loader import load_data_dir
 from sitegen.yamlread import read_yaml
+
+from conftest import FIXTURE_SITE, ROOT
 
 FILES = Path(__file__).parent / "files"
 
