@@ -219,7 +219,6 @@ def speak_money(amount: Decimal | int | str, lang: str) -> str:
 
 
 LV_PERCENT = Noun("procents", "procenti", "procentu")
-EN_PERCENT = Noun("percent", "percent")
 
 
 def speak_percent(value: Decimal | int | str, lang: str) -> str:
