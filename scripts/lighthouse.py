@@ -8,7 +8,7 @@ Lighthouse runs Debian's chromium (CHROME_PATH) against the site served on 127.0
 nothing leaves the machine. Lighthouse itself (about 185 MB of npm packages, too big for
 package.json) is installed on first use into build/tools/lighthouse with npm, pinned below;
 its 12.x line is the last that runs on Node 20. Lists the audits that cost points, and exits 1
-when a page's accessibility score is below 1.0 (issue 4 asks for 1.0).
+when a page's accessibility score is below 1.0 (the site aims for a perfect score).
 """
 
 from __future__ import annotations

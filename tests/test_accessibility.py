@@ -1,4 +1,4 @@
-"""WCAG 2.2 AA in a real browser (issue 4, part 5), on every page of the default site.
+"""WCAG 2.2 AA in a real browser, on every page of the default site.
 
 Debian's chromium (testsupport/browser.py) loads each built page over http once, at a desktop size:
 axe-core (bundled with axe-playwright-python) runs with the WCAG 2.0, 2.1 and 2.2 A and AA

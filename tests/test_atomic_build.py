@@ -1,4 +1,4 @@
-"""Atomic output (issue 6): a failed build leaves the published site/ exactly as it was.
+"""Atomic output: a failed build leaves the published site/ exactly as it was.
 
 ``scripts/build_site.py`` builds into a fresh folder beside ``site/`` and swaps it in only
 on success. Each test builds the fixture project once (site A), breaks it in one way —

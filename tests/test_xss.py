@@ -1,4 +1,4 @@
-"""No markup or script from the data runs in a visitor's browser (issue 6).
+"""No markup or script from the data runs in a visitor's browser.
 
 Every text of the fixture data — bilingual texts and the plain ones (street, town, names
 of people, act numbers) — is filled with a corpus of XSS payloads; fields the fixture

@@ -26,7 +26,7 @@ BREAK = '{start: "12:00", end: "12:30"}'
 
 MIB = 1024 * 1024
 
-# the categories of issue 6, in the order the closing note lists them
+# the categories of broken and hostile data, in the order the summary table lists them
 CATEGORIES = (
     "yaml-syntax",
     "wrong-type",

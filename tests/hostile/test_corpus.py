@@ -1,4 +1,4 @@
-"""Broken and hostile data (issue 6): every case stops with file:line and a plain reason.
+"""Broken and hostile data: every case stops with file:line and a plain reason.
 
 Each case of ``hostile_cases.CASES`` changes one file of the fixture data. The whole
 corpus goes through ``load_data_dir``; the first case of every category also goes through
