@@ -64,7 +64,7 @@ PAGE = """<!doctype html>
 def template_context(lang: str) -> dict[str, Any]:
     strings = fx.ui_strings()
 
-    def ui(key: str, **values: Any) -> str:  # as sitegen.render.PageContext.ui
+    def ui(key: str, **values: Any) -> str:  # as sitegen.page_context.PageContext.ui
         text = strings[key][lang]
         return text.format(**values) if values else text
 
