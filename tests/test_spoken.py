@@ -512,3 +512,11 @@ def test_unknown_language_is_refused(call) -> None:
     assert call("lv") != call("en")
     with pytest.raises(ValueError):
         call("de")
+
+
+def test_templates_get_every_spoken_form_and_an_unknown_kind_raises() -> None:
+    from sitegen.page_context import _spoken
+
+    assert _spoken("money", (Decimal("8.80"),), "en", ()) == "eight euros and eighty cents"
+    with pytest.raises(ValueError, match="no spoken form `moneys`"):
+        _spoken("moneys", (Decimal("8.80"),), "en", ())
