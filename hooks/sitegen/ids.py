@@ -16,6 +16,8 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
+from .types import models_in
+
 
 @dataclass(frozen=True)
 class IdOf:
@@ -48,12 +50,6 @@ def _markers_in(annotation: Any) -> list[Marker]:
     return found
 
 
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [model for arg in get_args(annotation) for model in _models_in(arg)]
-
-
 @cache
 def _plan(cls: type[BaseModel]) -> tuple[tuple[str, tuple[Marker, ...], bool], ...]:
     """For each field that matters: (name, its markers, whether objects below have markers)."""
@@ -61,7 +57,7 @@ def _plan(cls: type[BaseModel]) -> tuple[tuple[str, tuple[Marker, ...], bool], .
     for name, info in cls.model_fields.items():
         markers = [m for m in info.metadata if isinstance(m, IdOf | RefTo)]
         markers += _markers_in(info.annotation)
-        below = any(_plan(model) for model in _models_in(info.annotation))
+        below = any(_plan(model) for model in models_in(info.annotation))
         if markers or below:
             plan.append((name, tuple(markers), below))
     return tuple(plan)
@@ -102,5 +98,5 @@ def raw_ids(cls: type[BaseModel], data: Any) -> Iterator[tuple[IdOf, str]]:
             if isinstance(marker, IdOf) and isinstance(value, str):
                 yield marker, value
         if below:
-            for model in _models_in(cls.model_fields[name].annotation):
+            for model in models_in(cls.model_fields[name].annotation):
                 yield from raw_ids(model, value)

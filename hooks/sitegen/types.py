@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
@@ -34,6 +34,13 @@ class Strict(BaseModel):
     """Base for every data object: unknown keys are errors, nothing is coerced silently."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The model classes a field's type holds (itself, or inside a list, union, Annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in models_in(arg)]
 
 
 def _fail(

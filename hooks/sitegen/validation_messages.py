@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from . import model
 from .errors import DataError
 from .sitedata import SourceFile
+from .types import models_in
 from .yamlread import Path_, render_path
 
 _ALL_FIELD_NAMES: set[str] = set()
@@ -29,17 +30,8 @@ def _collect_field_names(cls: type[BaseModel], seen: set[type]) -> None:
     seen.add(cls)
     for name, info in cls.model_fields.items():
         _ALL_FIELD_NAMES.add(name)
-        for sub in _model_classes(info.annotation):
+        for sub in models_in(info.annotation):
             _collect_field_names(sub, seen)
-
-
-def _model_classes(annotation: Any) -> list[type[BaseModel]]:
-    found: list[type[BaseModel]] = []
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    for arg in get_args(annotation):
-        found.extend(_model_classes(arg))
-    return found
 
 
 for _cls in model.DATA_FILES.values():
