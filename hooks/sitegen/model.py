@@ -313,6 +313,11 @@ class Service(Strict):
     locations: IdList = Field(default_factory=list)
     contacts: Contacts = Field(default_factory=Contacts)
     hours: list[Schedule] = Field(default_factory=list)
+    times: list[Text] = Field(
+        default_factory=list,
+        description="When something happens at a set time (meals, hand-outs), e.g. "
+        "'On working days at 15.00 at the Shelter'; shown before the opening hours",
+    )
     limits: list[Limit] = Field(default_factory=list)
     legal_basis: IdList = Field(default_factory=list)
     notes: list[Text] = Field(default_factory=list)
