@@ -80,6 +80,7 @@ class SiteData:
     reports: dict[str, model.ReportFile]
     pending: list[PendingText] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # object key -> file name
+    terms: list[model.Term] = field(default_factory=list)  # data/terms.yaml, if present
 
     # derived look-ups, made once: the loaded data is never changed afterwards
     @cached_property
@@ -329,6 +330,7 @@ def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadR
     for pattern, sources in by_pattern.items():
         if (
             "*" not in pattern
+            and pattern not in model.OPTIONAL_DATA_FILES
             and not sources
             and not any(e.file.endswith("/" + pattern) or e.file == pattern for e in errors)
         ):
@@ -364,6 +366,7 @@ def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadR
         providers=providers,
         reports=reports,
         pending=pending,
+        terms=[t for s in valid["terms.yaml"] for t in s.obj.terms],
     )
     return LoadResult(data, [], names, pending)
 

@@ -438,6 +438,78 @@ class SiteFile(Strict):
     )
 
 
+# --- the termbase -------------------------------------------------------------
+
+# a term pattern: words, each may end in * for "any ending" (Latvian cases: pabalst*)
+TERM_PATTERN_RE = r"^[^\s*]+\*?(?: [^\s*]+\*?)*$"
+
+
+class Term(Strict):
+    """One Latvian term and the one English term chosen for it (``data/terms.yaml``)."""
+
+    id: Id
+    lv: NonEmptyStr = Field(description="The Latvian term in its base form, as the law writes it")
+    en: NonEmptyStr = Field(description="The one English term used for it on every page")
+    lv_forms: list[Annotated[str, Field(pattern=TERM_PATTERN_RE)]] = Field(
+        min_length=1,
+        description="How the Latvian term is found in texts, with * for any ending, "
+        "e.g. 'dzīvokļa pabalst*'",
+    )
+    en_forms: list[Annotated[str, Field(pattern=TERM_PATTERN_RE)]] = Field(
+        default_factory=list,
+        description="Other accepted forms of the English term (e.g. a plural); "
+        "the English term itself is always accepted",
+    )
+    forbidden: list[NonEmptyStr] = Field(
+        default_factory=list, description="English renderings that must not be used"
+    )
+    forbidden_lv: list[Annotated[str, Field(pattern=TERM_PATTERN_RE)]] = Field(
+        default_factory=list,
+        description="Latvian words that are wrong for this term, e.g. 'līdzdalīb*'",
+    )
+    basis: NonEmptyStr | None = Field(
+        default=None, description="Where the Latvian term comes from, e.g. the law's title"
+    )
+    note: NonEmptyStr | None = None
+
+    @model_validator(mode="after")
+    def _forbidden_is_not_chosen(self) -> Term:
+        chosen = {self.en.casefold(), *(f.casefold() for f in self.en_forms)}
+        for index, variant in enumerate(self.forbidden):
+            if variant.casefold() in chosen:
+                raise _fail(
+                    "term_forbids_itself",
+                    "`{variant}` is both the chosen English term and a forbidden variant",
+                    at=("forbidden", index),
+                    variant=variant,
+                )
+        return self
+
+
+class TermsFile(Strict):
+    """The termbase: ``data/terms.yaml``."""
+
+    terms: list[Term]
+
+    @model_validator(mode="after")
+    def _one_english_term_each(self) -> TermsFile:
+        seen: dict[str, str] = {}
+        for index, term in enumerate(self.terms):
+            key = term.lv.casefold()
+            if key in seen and seen[key] != term.en:
+                raise _fail(
+                    "term_twice",
+                    "`{lv}` is listed twice, as `{first}` and as `{second}`; a Latvian term "
+                    "has one English term",
+                    at=("terms", index, "lv"),
+                    lv=term.lv,
+                    first=seen[key],
+                    second=term.en,
+                )
+            seen[key] = term.en
+        return self
+
+
 # --- the whole data directory ------------------------------------------------
 
 
@@ -458,4 +530,7 @@ DATA_FILES: dict[str, type[Strict]] = {
     "legal-acts.yaml": LegalActsFile,
     "providers/*.yaml": ProviderFile,
     "reports/*.yaml": ReportFile,
+    "terms.yaml": TermsFile,
 }
+# data files a data folder may leave out (the build then has no termbase to check)
+OPTIONAL_DATA_FILES = {"terms.yaml"}
