@@ -81,6 +81,7 @@ class SiteData:
     pending: list[PendingText] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # object key -> file name
     terms: list[model.Term] = field(default_factory=list)  # data/terms.yaml, if present
+    source_docs: dict[str, model.Source] = field(default_factory=dict)  # data/sources.yaml
 
     # derived look-ups, made once: the loaded data is never changed afterwards
     @cached_property
@@ -300,6 +301,7 @@ def _display_name(path: Path, data_dir: Path, display_root: Path | None) -> str:
 
 def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadResult:
     from .rules import check_site
+    from .sources import check_source_ids
 
     errors: list[DataError] = []
     names = [_display_name(p, data_dir, display_root) for p in files]
@@ -350,6 +352,7 @@ def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadR
     }
     invalid = [s for sources in by_pattern.values() for s in sources if s.obj is None]
     errors.extend(check_site(valid, invalid))
+    errors.extend(check_source_ids(valid))
     pending = _pending_texts([s for group in by_pattern.values() for s in group])
     if errors:
         return LoadResult(None, sorted(set(errors)), names, pending)
@@ -367,6 +370,7 @@ def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadR
         reports=reports,
         pending=pending,
         terms=[t for s in valid["terms.yaml"] for t in s.obj.terms],
+        source_docs={d.id: d for s in valid["sources.yaml"] for d in s.obj.sources},
     )
     return LoadResult(data, [], names, pending)
 

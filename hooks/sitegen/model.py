@@ -35,6 +35,17 @@ from .types import (
     minutes,
 )
 
+# an editor's doubt about a fact, kept in the data and listed by `make doubts`; never shown
+# to residents (they see the fact as published)
+Verify = Annotated[
+    NonEmptyStr | None,
+    Field(
+        default=None,
+        description="An editor's doubt to check with the institution (listed by `make "
+        "doubts`, not shown on the site), e.g. 'LV-4061 or LV-4601?'",
+    ),
+]
+
 # --- contacts and people -----------------------------------------------------
 
 
@@ -165,6 +176,7 @@ class Location(Strict):
         default=None, description="County (novads), e.g. Rēzeknes novads"
     )
     postal_code: PostalCode | None = None
+    verify: Verify = None
 
 
 class Person(Strict):
@@ -176,6 +188,10 @@ class Person(Strict):
 class StaffCount(Strict):
     count: Count
     role: Text
+    source: Id | None = Field(
+        default=None, description="The source (data/sources.yaml) that gives this figure"
+    )
+    verify: Verify = None
 
 
 class Section(Strict):
@@ -222,6 +238,16 @@ class Provider(Strict):
     staff: list[StaffCount] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     units: list[Unit] = Field(default_factory=list)
+    sources: IdList = Field(
+        default_factory=list,
+        description="Where the provider's facts come from (ids in data/sources.yaml)",
+    )
+    checked: IsoDate | None = Field(
+        default=None,
+        description="The day the facts were last checked with the institution; leave out "
+        "until they have been (the page then says so)",
+    )
+    verify: Verify = None
 
 
 # --- vocabularies ------------------------------------------------------------
@@ -321,6 +347,11 @@ class Service(Strict):
     limits: list[Limit] = Field(default_factory=list)
     legal_basis: IdList = Field(default_factory=list)
     notes: list[Text] = Field(default_factory=list)
+    sources: IdList = Field(
+        default_factory=list,
+        description="Where the service's facts come from, when not the provider's sources",
+    )
+    verify: Verify = None
 
 
 # --- fees --------------------------------------------------------------------
@@ -404,6 +435,10 @@ class KeyFigure(Strict):
     value: Euros
     unit: Literal["eur", "percent", "people", "families", "count"]
     label: Text
+    note: Text | None = Field(
+        default=None, description="Shown with the figure, e.g. where the sources differ"
+    )
+    verify: Verify = None
 
 
 class BenefitRow(Strict):
@@ -414,6 +449,7 @@ class BenefitRow(Strict):
     spent_eur: Euros
     families: Count
     persons: Count
+    verify: Verify = None
 
 
 class ReportFile(Strict):
@@ -426,6 +462,8 @@ class ReportFile(Strict):
     benefits_table_caption: Text
     benefits_table: list[BenefitRow] = Field(min_length=1)
     sections: list[Section] = Field(default_factory=list)
+    source: Id | None = Field(default=None, description="The source in data/sources.yaml")
+    verify: Verify = None
 
 
 class SiteFile(Strict):
@@ -510,6 +548,27 @@ class TermsFile(Strict):
         return self
 
 
+# --- sources -------------------------------------------------------------------
+
+
+class Source(Strict):
+    """Where facts come from: ``data/sources.yaml``."""
+
+    id: Id
+    title: Text
+    publisher: Text | None = Field(default=None, description="Leave out if the source does not say")
+    year: Count | None = Field(default=None, description="Year of the source, if no exact date")
+    date: IsoDate | None = None
+    covers: Text = Field(
+        description="What the source covers, e.g. the Social Service's work in 2017"
+    )
+    verify: Verify = None
+
+
+class SourcesFile(Strict):
+    sources: list[Source]
+
+
 # --- the whole data directory ------------------------------------------------
 
 
@@ -531,6 +590,7 @@ DATA_FILES: dict[str, type[Strict]] = {
     "providers/*.yaml": ProviderFile,
     "reports/*.yaml": ReportFile,
     "terms.yaml": TermsFile,
+    "sources.yaml": SourcesFile,
 }
-# data files a data folder may leave out (the build then has no termbase to check)
-OPTIONAL_DATA_FILES = {"terms.yaml"}
+# data files a data folder may leave out (no termbase to check, no sources to name)
+OPTIONAL_DATA_FILES = {"terms.yaml", "sources.yaml"}

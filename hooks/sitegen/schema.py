@@ -14,6 +14,7 @@ SCHEMA_NAMES = {
     "providers/*.yaml": "provider",
     "reports/*.yaml": "report",
     "terms.yaml": "terms",
+    "sources.yaml": "sources",
 }
 
 
