@@ -106,5 +106,5 @@ def test_disagreeing_figures_are_shown_each_with_its_source(default_site: Path) 
     assert "20 — carers" in web
     assert ", 2017)" in report and "34 — social workers" in report and "16 — carers" in report
     report_page = page_text(default_site / "reports" / "rezekne-county-2017" / "index.html")
-    assert "761 514,00 €" in report_page and "909 194 €" in report_page
+    assert "761 514,00 €" in report_page and "909 194,00 €" in report_page
     assert "Kopā (tabulas rindu summa) 909 194" in report_page
