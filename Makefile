@@ -9,7 +9,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Material 9.8 prints a notice about MkDocs 2.0 on every build; we stay on MkDocs 1.6.x
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site validate test test-fast lint format schema translations benchmark install install-test clean
+.PHONY: serve site validate test test-fast lint format schema translations doubts benchmark install install-test clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -34,6 +34,10 @@ validate: $(STAMP)
 
 translations: $(STAMP)
 	$(PY) -m sitegen translations data
+
+# editors' `verify:` notes and the pages whose facts are not checked with the institution
+doubts: $(STAMP)
+	$(PY) -m sitegen doubts data
 
 schema: $(STAMP)
 	$(PY) -m sitegen schema schema

@@ -38,3 +38,25 @@ def test_block_text_keeps_its_lists() -> None:
 )
 def test_markup_outside_the_subset_is_removed(text: str, expected: str) -> None:
     assert render_inline(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2017. gadā Sociālais dienests sniedzis palīdzību.",
+        "1. janvārī sākas jauns gads.",
+        "9. martā pieņemts lēmums.\n10. martā tas stājās spēkā.",
+        "I grupa un II grupa",
+        "1. viens\n3. trīs",
+    ],
+)
+def test_a_block_that_begins_with_an_ordinal_is_text(text: str) -> None:
+    html = render_markdown(text)
+    assert "<ol>" not in html
+    assert html == "<p>" + text + "</p>"
+
+
+def test_an_ordinal_inside_a_bullet_stays_text() -> None:
+    assert render_markdown("- 2017. gadā\n- 2018. gadā") == (
+        "<ul>\n<li>2017. gadā</li>\n<li>2018. gadā</li>\n</ul>"
+    )

@@ -1,8 +1,9 @@
-"""Command line: ``python -m sitegen validate|translations|schema``.
+"""Command line: ``python -m sitegen validate|translations|schema|doubts``.
 
 validate DIR       check the data; print every problem as file:line:column field: reason
 translations DIR   list texts whose translation is missing or pending, with counts per file
 schema DIR         write the JSON Schema files for editors into DIR
+doubts DIR         list the editors' `verify:` notes, and pages not checked with the institution
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .translations import translation_report
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitegen", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("validate", "translations"):
+    for name in ("validate", "translations", "doubts"):
         cmd = sub.add_parser(name)
         cmd.add_argument("data_dir", type=Path)
     cmd = sub.add_parser("schema")
@@ -36,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
 
+    if args.command == "doubts":
+        return _doubts(args.data_dir)
+
     result = load_data_dir(args.data_dir, display_root=Path.cwd())
     if args.command == "translations":
         report = translation_report(result)
@@ -48,6 +52,26 @@ def main(argv: list[str] | None = None) -> int:
         emit_for_github(result.errors)  # annotations and job summary under GitHub Actions
         return 1
     print(f"The data is valid: {len(result.files)} files checked.")
+    return 0
+
+
+def _doubts(data_dir: Path) -> int:
+    import datetime as dt
+
+    from .sources import find_doubts, stale_pages
+
+    doubts = find_doubts(data_dir, Path.cwd())
+    print(f"Editors' doubts (`verify:` notes): {len(doubts)}")
+    for doubt in doubts:
+        print(f"  {doubt}")
+    result = load_data_dir(data_dir, display_root=Path.cwd())
+    if result.data is None:
+        print(format_errors(result.errors), file=sys.stderr)
+        return 1
+    stale = stale_pages(result.data, dt.date.today())
+    print(f"Pages not checked with the institution in the last 12 months: {len(stale)}")
+    for line in stale:
+        print(f"  {line}")
     return 0
 
 

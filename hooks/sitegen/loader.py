@@ -112,6 +112,7 @@ def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadR
     for pattern, sources in by_pattern.items():
         if (
             "*" not in pattern
+            and pattern not in model.OPTIONAL_DATA_FILES
             and not sources
             and not any(e.file.endswith("/" + pattern) or e.file == pattern for e in errors)
         ):
@@ -149,6 +150,8 @@ def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadR
         providers=providers,
         reports=reports,
         pending=pending,
+        terms=[t for s in valid["terms.yaml"] for t in s.obj.terms],
+        source_docs={d.id: d for s in valid["sources.yaml"] for d in s.obj.sources},
     )
     return LoadResult(data, [], names, pending)
 

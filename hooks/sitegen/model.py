@@ -36,6 +36,17 @@ from .types import (
 )
 from .weekdays import Weekday
 
+# an editor's doubt about a fact, kept in the data and listed by `make doubts`; never shown
+# to residents (they see the fact as published)
+Verify = Annotated[
+    NonEmptyStr | None,
+    Field(
+        default=None,
+        description="An editor's doubt to check with the institution (listed by `make "
+        "doubts`, not shown on the site), e.g. 'LV-4061 or LV-4601?'",
+    ),
+]
+
 # --- contacts and people -----------------------------------------------------
 
 
@@ -166,6 +177,7 @@ class Location(Strict):
         default=None, description="County (novads), e.g. Rēzeknes novads"
     )
     postal_code: PostalCode | None = None
+    verify: Verify = None
 
 
 class Person(Strict):
@@ -177,6 +189,10 @@ class Person(Strict):
 class StaffCount(Strict):
     count: Count
     role: Text
+    source: Annotated[Id | None, RefTo("source")] = Field(
+        default=None, description="The source (data/sources.yaml) that gives this figure"
+    )
+    verify: Verify = None
 
 
 class Section(Strict):
@@ -223,6 +239,16 @@ class Provider(Strict):
     staff: list[StaffCount] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     units: list[Unit] = Field(default_factory=list)
+    sources: Annotated[IdList, RefTo("source")] = Field(
+        default_factory=list,
+        description="Where the provider's facts come from (ids in data/sources.yaml)",
+    )
+    checked: IsoDate | None = Field(
+        default=None,
+        description="The day the facts were last checked with the institution; leave out "
+        "until they have been (the page then says so)",
+    )
+    verify: Verify = None
 
 
 # --- vocabularies ------------------------------------------------------------
@@ -314,9 +340,19 @@ class Service(Strict):
     locations: Annotated[IdList, RefTo("location")] = Field(default_factory=list)
     contacts: Contacts = Field(default_factory=Contacts)
     hours: list[Schedule] = Field(default_factory=list)
+    times: list[Text] = Field(
+        default_factory=list,
+        description="When something happens at a set time (meals, hand-outs), e.g. "
+        "'On working days at 15.00 at the Shelter'; shown before the opening hours",
+    )
     limits: list[Limit] = Field(default_factory=list)
     legal_basis: Annotated[IdList, RefTo("legal act")] = Field(default_factory=list)
     notes: list[Text] = Field(default_factory=list)
+    sources: Annotated[IdList, RefTo("source")] = Field(
+        default_factory=list,
+        description="Where the service's facts come from, when not the provider's sources",
+    )
+    verify: Verify = None
 
 
 # --- fees --------------------------------------------------------------------
@@ -404,6 +440,10 @@ class KeyFigure(Strict):
     value: Euros
     unit: Literal["eur", "percent", "people", "families", "count"]
     label: Text
+    note: Text | None = Field(
+        default=None, description="Shown with the figure, e.g. where the sources differ"
+    )
+    verify: Verify = None
 
 
 class BenefitRow(Strict):
@@ -414,6 +454,7 @@ class BenefitRow(Strict):
     spent_eur: Euros
     families: Count
     persons: Count
+    verify: Verify = None
 
 
 class ReportFile(Strict):
@@ -426,6 +467,10 @@ class ReportFile(Strict):
     benefits_table_caption: Text
     benefits_table: list[BenefitRow] = Field(min_length=1)
     sections: list[Section] = Field(default_factory=list)
+    source: Annotated[Id | None, RefTo("source")] = Field(
+        default=None, description="The source in data/sources.yaml"
+    )
+    verify: Verify = None
 
 
 class SiteFile(Strict):
@@ -436,6 +481,99 @@ class SiteFile(Strict):
     help_contact: Annotated[Id, RefTo("provider")] = Field(
         description="Provider whose contacts are shown in the help box on every page"
     )
+
+
+# --- the termbase -------------------------------------------------------------
+
+# a term pattern: words, each may end in * for "any ending" (Latvian cases: pabalst*)
+TERM_PATTERN_RE = r"^[^\s*]+\*?(?: [^\s*]+\*?)*$"
+
+
+class Term(Strict):
+    """One Latvian term and the one English term chosen for it (``data/terms.yaml``)."""
+
+    id: Id
+    lv: NonEmptyStr = Field(description="The Latvian term in its base form, as the law writes it")
+    en: NonEmptyStr = Field(description="The one English term used for it on every page")
+    lv_forms: list[Annotated[str, Field(pattern=TERM_PATTERN_RE)]] = Field(
+        min_length=1,
+        description="How the Latvian term is found in texts, with * for any ending, "
+        "e.g. 'dzīvokļa pabalst*'",
+    )
+    en_forms: list[Annotated[str, Field(pattern=TERM_PATTERN_RE)]] = Field(
+        default_factory=list,
+        description="Other accepted forms of the English term (e.g. a plural); "
+        "the English term itself is always accepted",
+    )
+    forbidden: list[NonEmptyStr] = Field(
+        default_factory=list, description="English renderings that must not be used"
+    )
+    forbidden_lv: list[Annotated[str, Field(pattern=TERM_PATTERN_RE)]] = Field(
+        default_factory=list,
+        description="Latvian words that are wrong for this term, e.g. 'līdzdalīb*'",
+    )
+    basis: NonEmptyStr | None = Field(
+        default=None, description="Where the Latvian term comes from, e.g. the law's title"
+    )
+    note: NonEmptyStr | None = None
+
+    @model_validator(mode="after")
+    def _forbidden_is_not_chosen(self) -> Term:
+        chosen = {self.en.casefold(), *(f.casefold() for f in self.en_forms)}
+        for index, variant in enumerate(self.forbidden):
+            if variant.casefold() in chosen:
+                raise _fail(
+                    "term_forbids_itself",
+                    "`{variant}` is both the chosen English term and a forbidden variant",
+                    at=("forbidden", index),
+                    variant=variant,
+                )
+        return self
+
+
+class TermsFile(Strict):
+    """The termbase: ``data/terms.yaml``."""
+
+    terms: list[Term]
+
+    @model_validator(mode="after")
+    def _one_english_term_each(self) -> TermsFile:
+        seen: dict[str, str] = {}
+        for index, term in enumerate(self.terms):
+            key = term.lv.casefold()
+            if key in seen and seen[key] != term.en:
+                raise _fail(
+                    "term_twice",
+                    "`{lv}` is listed twice, as `{first}` and as `{second}`; a Latvian term "
+                    "has one English term",
+                    at=("terms", index, "lv"),
+                    lv=term.lv,
+                    first=seen[key],
+                    second=term.en,
+                )
+            seen[key] = term.en
+        return self
+
+
+# --- sources -------------------------------------------------------------------
+
+
+class Source(Strict):
+    """Where facts come from: ``data/sources.yaml``."""
+
+    id: Annotated[Id, IdOf("source")]
+    title: Text
+    publisher: Text | None = Field(default=None, description="Leave out if the source does not say")
+    year: Count | None = Field(default=None, description="Year of the source, if no exact date")
+    date: IsoDate | None = None
+    covers: Text = Field(
+        description="What the source covers, e.g. the Social Service's work in 2017"
+    )
+    verify: Verify = None
+
+
+class SourcesFile(Strict):
+    sources: list[Source]
 
 
 # --- the whole data directory ------------------------------------------------
@@ -458,4 +596,8 @@ DATA_FILES: dict[str, type[Strict]] = {
     "legal-acts.yaml": LegalActsFile,
     "providers/*.yaml": ProviderFile,
     "reports/*.yaml": ReportFile,
+    "terms.yaml": TermsFile,
+    "sources.yaml": SourcesFile,
 }
+# data files a data folder may leave out (no termbase to check, no sources to name)
+OPTIONAL_DATA_FILES = {"terms.yaml", "sources.yaml"}

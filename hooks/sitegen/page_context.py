@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale
 from babel.dates import format_date, get_day_names
 from markupsafe import Markup, escape
 
@@ -128,6 +129,9 @@ class PageContext:
         entry = self.ui_strings.get(key)
         if entry is None:
             raise KeyError(f"overrides/sitegen/ui.yaml has no string `{key}`")
+        if "count" in values:  # a plural form by Babel's rules: `key.one`, `key.zero` …
+            form = Locale.parse(BABEL_LOCALE[self.lang]).plural_form(values["count"])
+            entry = self.ui_strings.get(f"{key}.{form}", entry)
         text = entry.get(self.lang) or ""
         return text.format(**values) if values else text
 

@@ -4,6 +4,8 @@ Allowed: paragraphs, line breaks, **bold**, *italic*, bullet and numbered lists,
 whose address starts with https:, http:, mailto: or tel:. Any raw HTML an editor (or an
 attacker) writes is removed by nh3 (the Ammonia sanitiser): tags outside the list are
 dropped, <script>/<style> with their content, every attribute except a link's href.
+A numbered list is only one the editor numbered 1, 2, 3 …; "2017. gadā …" at the start of
+a paragraph stays text (``ordinals.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from functools import lru_cache
 import markdown
 import nh3
 
+from .ordinals import OrdinalsExtension
+
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"https", "http", "mailto", "tel"}
@@ -22,7 +26,7 @@ URL_SCHEMES = {"https", "http", "mailto", "tel"}
 # "2017. " or "- " at the start of a line, which Markdown would read as a list item
 LIST_START = re.compile(r"^(\s*\d+|\s*)([.)\-*+]\s)", re.MULTILINE)
 
-_PARSER = markdown.Markdown(extensions=[], output_format="html")
+_PARSER = markdown.Markdown(extensions=[OrdinalsExtension()], output_format="html")
 
 
 @lru_cache(maxsize=8192)

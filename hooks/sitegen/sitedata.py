@@ -44,6 +44,8 @@ class SiteData:
     providers: dict[str, model.ProviderFile]
     reports: dict[str, model.ReportFile]
     pending: list[PendingText] = field(default_factory=list)
+    terms: list[model.Term] = field(default_factory=list)  # data/terms.yaml, if present
+    source_docs: dict[str, model.Source] = field(default_factory=dict)  # data/sources.yaml
 
     # derived look-ups, made once: the loaded data is never changed afterwards
     @cached_property

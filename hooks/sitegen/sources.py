@@ -1,0 +1,74 @@
+"""Sources, editors' doubts and "checked on": where each fact comes from and how fresh it is.
+
+* (every ``source``/``sources`` id must name a source of ``data/sources.yaml``: declared
+  with ``RefTo("source")`` on the model's fields and checked by ``rules.py`` like every id)
+* ``find_doubts`` — every ``verify:`` note in the data, for ``make doubts``;
+* ``stale_pages`` — pages whose facts were never checked with the institution, or not
+  in the last 12 months (listed by ``make doubts`` and on every build).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .yamlread import Path_, read_yaml, render_path
+
+SOURCES_FILE = "sources.yaml"
+MAX_AGE = dt.timedelta(days=365)
+
+
+def __str__(self) -> str:
+    return f"{self.file}:{self.line}: {self.path}: {self.text}"
+
+
+@dataclass(frozen=True)
+class Doubt:
+    file: str
+    line: int
+    path: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.path}: {self.text}"
+
+
+def find_doubts(data_dir: Path, display_root: Path) -> list[Doubt]:
+    """Every ``verify:`` note under ``data_dir``, in file and line order."""
+    found: list[Doubt] = []
+    for path in sorted(data_dir.rglob("*.yaml")):
+        try:
+            name = path.resolve().relative_to(display_root.resolve()).as_posix()
+        except ValueError:
+            name = path.as_posix()
+        read = read_yaml(path.read_bytes(), name)
+
+        def walk(node: Any, at: Path_, name: str = name, read: Any = read) -> None:
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    if key == "verify" and isinstance(value, str):
+                        line, _ = read.position(at + (key,), key=True)
+                        found.append(Doubt(name, line, render_path(at) or "(file)", value))
+                    else:
+                        walk(value, at + (key,))
+            elif isinstance(node, list):
+                for index, value in enumerate(node):
+                    walk(value, at + (index,))
+
+        walk(read.data, ())
+    return found
+
+
+def stale_pages(data: Any, today: dt.date) -> list[str]:
+    """Providers whose facts are unchecked or older than 12 months, with their pages."""
+    lines = []
+    for pid, pf in data.providers.items():
+        pages = f"providers/{pid}/ and {len(pf.services)} service page(s)"
+        checked = pf.provider.checked
+        if checked is None:
+            lines.append(f"{pages}: not yet checked with the institution")
+        elif today - dt.date.fromisoformat(checked) > MAX_AGE:
+            lines.append(f"{pages}: last checked with the institution on {checked}")
+    return lines

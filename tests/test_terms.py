@@ -1,0 +1,130 @@
+"""The termbase (data/terms.yaml, hooks/sitegen/terms.py): one Latvian term has one English
+term on every page, and no page uses a forbidden variant.
+
+Checked on the default data and site, and shown to fail on a fixture that breaks each rule:
+a text that renders dzīvokļa pabalsts as “housing allowance”, and the same text on a built
+page.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import yaml
+from number_survival import page_text
+from sitebuild import FIXTURE_SITE
+from sitegen.loader import load_data_dir
+from sitegen.sitedata import SiteData
+from sitegen.terms import forbidden_in, renderings, text_pairs
+
+from conftest import ROOT, edit
+
+CONTENT_BLOCK = "<!--"  # generated blocks are checked on the built pages, not here
+
+
+def _data(data_dir: Path) -> SiteData:
+    result = load_data_dir(data_dir)
+    assert result.data is not None, result.errors
+    return result.data
+
+
+def _pairs(data: SiteData, root: Path) -> Iterator[tuple[str, str, str]]:
+    """Every Latvian–English pair a resident reads: data texts, the interface strings, and
+    the hand-written pages (paragraph by paragraph, which line up in content/lv and /en)."""
+    for pid, pf in data.providers.items():
+        yield from text_pairs(pf, f"data/providers/{pid}.yaml")
+    for rid, report in data.reports.items():
+        yield from text_pairs(report, f"data/reports/{rid}.yaml")
+    yield from text_pairs(data.vocabulary, "data/vocabulary.yaml")
+    yield from text_pairs(data.site, "data/site.yaml")
+    yield from text_pairs(list(data.legal_acts.values()), "data/legal-acts.yaml")
+    ui = yaml.safe_load((root / "overrides" / "sitegen" / "ui.yaml").read_text("utf-8"))
+    for key, entry in ui.items():
+        yield f"overrides/sitegen/ui.yaml {key}", entry["lv"], entry["en"]
+    for lv_page in sorted((root / "content" / "lv").rglob("*.md")):
+        en_page = root / "content" / "en" / lv_page.relative_to(root / "content" / "lv")
+        lv_parts = lv_page.read_text("utf-8").split("\n\n")
+        en_parts = en_page.read_text("utf-8").split("\n\n")
+        for index, (lv, en) in enumerate(zip(lv_parts, en_parts, strict=False)):
+            yield f"{lv_page.relative_to(root)} paragraph {index + 1}", lv, en
+
+
+def _forbidden_on_pages(data: SiteData, site: Path) -> list[str]:
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site).as_posix()
+        lang = "en" if relative.startswith("en/") else "lv"
+        found += forbidden_in(data.terms, relative, page_text(page), lang)
+    return [str(f) for f in found]
+
+
+def test_the_termbase_is_loaded() -> None:
+    data = _data(ROOT / "data")
+    assert len(data.terms) >= 30
+    assert {"housing-benefit", "food-parcel", "needy-person", "cooperation"} <= {
+        t.id for t in data.terms
+    }
+
+
+def test_one_latvian_term_has_one_english_term() -> None:
+    data = _data(ROOT / "data")
+    found = renderings(data.terms, _pairs(data, ROOT))
+    assert not found, "\n".join(map(str, found))
+
+
+def test_no_page_uses_a_forbidden_variant(default_site: Path) -> None:
+    found = _forbidden_on_pages(_data(ROOT / "data"), default_site)
+    assert not found, "\n".join(found)
+
+
+@pytest.fixture(scope="module")
+def drifting_project(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) -> Path:
+    """The fixture site with the real termbase and a benefit translated the old way."""
+    data = tmp_path_factory.mktemp("terms") / "data"
+    shutil.copytree(FIXTURE_SITE / "data", data)
+    shutil.copy2(ROOT / "data" / "terms.yaml", data / "terms.yaml")
+    with (data / "reports" / "test-report.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "sections:\n  - heading: {lv: Pabalsti, en: Benefits}\n"
+            "    body: {lv: Dzīvokļa pabalstu saņēma 10 ģimenes ar līdzdalību.,"
+            " en: 10 families received the housing allowance.}\n"
+        )
+    return sites.make_project(data.parent / "project", data)
+
+
+def test_the_check_catches_two_renderings_of_one_term(drifting_project: Path) -> None:
+    data = _data(drifting_project / "data")
+    found = renderings(data.terms, _pairs(data, drifting_project))
+    # (the fixture's own older texts drift too: "Current account", "Food packages" …)
+    assert ("data/reports/test-report.yaml.sections[0].body", "housing-benefit") in {
+        (f.where, f.term.id) for f in found
+    }
+
+
+def test_the_check_catches_a_forbidden_variant_on_a_page(
+    drifting_project: Path, sites: ModuleType
+) -> None:
+    run = sites.build(drifting_project)
+    assert run.returncode == 0, run.output
+    found = _forbidden_on_pages(_data(drifting_project / "data"), run.site)
+    assert any(
+        f.startswith("en/reports/test-report/index.html: “housing allowance”") for f in found
+    ), found
+    assert any(f.startswith("reports/test-report/index.html: “līdzdalību”") for f in found), found
+
+
+def test_a_latvian_term_listed_twice_is_a_data_error(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_SITE / "data", data)
+    shutil.copy2(ROOT / "data" / "terms.yaml", data / "terms.yaml")
+    edit(
+        data / "terms.yaml",
+        "  - id: food-parcel\n    lv: pārtikas paka\n    en: food parcel",
+        "  - id: food-parcel\n    lv: dzīvokļa pabalsts\n    en: food parcel",
+    )
+    errors = [str(e) for e in load_data_dir(data).errors]
+    assert any("terms.yaml" in e and "listed twice" in e for e in errors), errors
