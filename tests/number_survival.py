@@ -25,8 +25,9 @@ from typing import Any
 
 from htmltree import Element, parse_file
 from pydantic import BaseModel
-from sitegen.loader import SiteData, load_data_dir
-from sitegen.render import PageContext, page_url
+from sitegen.loader import load_data_dir
+from sitegen.page_context import PageContext, page_url
+from sitegen.sitedata import SiteData
 from sitegen.types import LANGUAGES, Text
 
 BLOCK_TAGS = {
