@@ -78,6 +78,7 @@ class SiteData:
     legal_acts: dict[str, model.LegalAct]
     providers: dict[str, model.ProviderFile]
     reports: dict[str, model.ReportFile]
+    calendar: model.CalendarFile | None = None  # data/calendar.yaml (calendar_lv.py)
     pending: list[PendingText] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # object key -> file name
 
@@ -363,6 +364,7 @@ def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadR
         legal_acts={a.id: a for a in one("legal-acts.yaml").legal_acts},
         providers=providers,
         reports=reports,
+        calendar=one("calendar.yaml"),
         pending=pending,
     )
     return LoadResult(data, [], names, pending)

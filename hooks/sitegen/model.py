@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
+from .calendar_lv import CalendarFile, SeasonDates
 from .types import (
     Amount,
     Count,
@@ -124,6 +125,11 @@ class Schedule(Strict):
     )
     person: NonEmptyStr | None = Field(default=None, description="Name of the person who receives")
     season: Text | None = Field(default=None, description="e.g. winter period")
+    season_dates: SeasonDates | None = Field(
+        default=None,
+        description="The days of the season; leave out when the source does not give them "
+        "(the page then shows every season's hours)",
+    )
     round_the_clock: bool = Field(default=False, description="Open 24 hours, every day")
     hours: list[DayHours] = Field(default_factory=list)
     note: Text | None = None
@@ -453,4 +459,5 @@ DATA_FILES: dict[str, type[Strict]] = {
     "legal-acts.yaml": LegalActsFile,
     "providers/*.yaml": ProviderFile,
     "reports/*.yaml": ReportFile,
+    "calendar.yaml": CalendarFile,
 }

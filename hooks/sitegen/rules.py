@@ -195,6 +195,10 @@ def check_site(valid: Group, invalid: list[SourceFile] | None = None) -> list[Da
             ids["benefit"].check(source, ("benefits_table", i, "benefit"), row.benefit)
     for source in valid.get("site.yaml", []):
         ids["provider"].check(source, ("help_contact",), source.obj.help_contact)
+    for source in valid.get("calendar.yaml", []):
+        from .calendar_lv import check_calendar
+
+        errors.extend(check_calendar(source, ids["provider"]))
     return errors
 
 

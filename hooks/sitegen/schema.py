@@ -13,6 +13,7 @@ SCHEMA_NAMES = {
     "legal-acts.yaml": "legal-acts",
     "providers/*.yaml": "provider",
     "reports/*.yaml": "report",
+    "calendar.yaml": "calendar",
 }
 
 
