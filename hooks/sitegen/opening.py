@@ -528,6 +528,17 @@ class OpenNowView:
         return text[:1].upper() + text[1:]
 
     @property
+    def as_of(self) -> str:
+        """The build date in a sentence: "2026. gada 28. novembrī" / "28 November 2026"."""
+        texts = Texts(self.page.ui_strings)
+        day = texts.day_text(self.today, self.page.lang)
+        return (
+            f"{self.today.year}. gada {day}"
+            if self.page.lang == "lv"
+            else f"{day} {self.today.year}"
+        )
+
+    @property
     def basis(self) -> str:
         return self.cal.legal_basis.get(self.page.lang)
 

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from . import model
 from .annotate import annotate_html
 from .loader import SiteData
+from .opening import template_helpers
 from .richtext import render_inline, render_markdown
 
 WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -271,4 +272,5 @@ class PageContext:
         ]  # fmt: skip
         context: dict[str, Any] = {name: getattr(self, name) for name in names}
         context.update(lang=self.lang, data=self.data, ctx=self)
+        context.update(template_helpers(self))  # open_now (opening.py)
         return context
