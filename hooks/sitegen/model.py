@@ -130,6 +130,12 @@ class Schedule(Strict):
         description="The days of the season; leave out when the source does not give them "
         "(the page then shows every season's hours)",
     )
+    public_holidays: Literal["closed", "open"] = Field(
+        default="closed",
+        description="closed: no hours on public holidays and moved days off, and one hour "
+        "shorter the day before a holiday (data/calendar.yaml); open: the usual hours on "
+        "those days too (e.g. a shelter)",
+    )
     round_the_clock: bool = Field(default=False, description="Open 24 hours, every day")
     hours: list[DayHours] = Field(default_factory=list)
     note: Text | None = None

@@ -91,6 +91,8 @@ def _spans(schedule: Any, cal: LatvianCalendar, rule: ShortenedRule, day: dt.dat
     if schedule.season_dates is not None and not schedule.season_dates.contains(day):
         return []
     info = cal.day(day)
+    if schedule.public_holidays == "open":  # a shelter: the calendar does not change it
+        info = DayInfo(day, "weekend" if day.weekday() >= 5 else "workday")
     if info.kind in ("holiday", "moved_off"):
         return []
     weekday = WEEKDAYS[info.weekday]
@@ -202,13 +204,15 @@ def _closed_segments(
     start: dt.datetime,
     end: dt.datetime,
     next_open: dt.datetime | None,
+    holidays_close: bool = True,
 ) -> list[Segment]:
-    """Closed from ``start`` to ``end``, one segment per local date (today, tomorrow …)."""
+    """Closed from ``start`` to ``end``, one segment per local date (today, tomorrow …);
+    a holiday is named only where holidays close the place."""
     out = []
     cursor = start
     while cursor < end:
         day = riga(cursor).date()
-        info = cal.day(day)
+        info = cal.day(day) if holidays_close else DayInfo(day, "workday")
         out.append(
             Segment(cursor, False, _pair(lambda lang, i=info: texts.closed(i, next_open, lang)))
         )
@@ -224,6 +228,7 @@ def _weekly_timeline(
     first: dt.date,
     last: dt.date,
 ) -> list[Segment]:
+    closes = any(s.public_holidays == "closed" for s in schedules)
     spans: list[Span] = []
     day = first - dt.timedelta(days=1)
     while day <= last + dt.timedelta(days=LOOKAHEAD_DAYS):
@@ -240,7 +245,7 @@ def _weekly_timeline(
         if span.end <= cursor:
             continue
         if span.start > cursor:
-            out += _closed_segments(cal, texts, cursor, span.start, span.start)
+            out += _closed_segments(cal, texts, cursor, span.start, span.start, closes)
             cursor = span.start
         edges = [cursor]
         for b_start, b_end in span.breaks:
@@ -259,7 +264,7 @@ def _weekly_timeline(
                 out.append(Segment(piece_start, False, text))
         cursor = span.end
     if cursor < window_end:
-        out += _closed_segments(cal, texts, cursor, window_end, None)
+        out += _closed_segments(cal, texts, cursor, window_end, None, closes)
     return [s for s in out if s.start < window_end]
 
 
@@ -511,7 +516,9 @@ class OpenNowView:
             {
                 "url": self.page.widget_url(f"open-now/hours/{group.key(rule)}.json"),
                 "label": group.label,
-                "weekly": group.weekly,
+                # the list of holidays and changes applies: the calendar changes its hours
+                "calendar": group.weekly
+                and any(s.public_holidays == "closed" for s in group.schedules),
             }
             for group in schedule_groups(schedules, provider_id)
         ]
