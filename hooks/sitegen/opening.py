@@ -494,6 +494,8 @@ def exceptions(
             out.append(Exception_(day, texts.ui("ex.moved_off", lang, date=when)))
         if info.kind == "moved_work" and info.moved_with:
             weekday = format_date(info.moved_with, "EEEE", locale=BABEL_LOCALE[lang])
+            if lang == "lv":  # "kā pirmdienā": the locative of -diena
+                weekday = weekday.removesuffix("a") + "ā"
             when = texts.day_text(info.moved_with, lang)
             out.append(Exception_(day, texts.ui("ex.moved_work", lang, date=when, weekday=weekday)))
         if info.shortened:
