@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from sitegen.loader import load_data_dir
 from sitegen.opening import build_date, write_timelines
-from sitegen.render import load_ui_strings
+from sitegen.page_context import load_ui_strings
 from sitegen.site_config import data_dir, project_root
 
 OUT = "widgets/open-now/hours"

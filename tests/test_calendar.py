@@ -7,9 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import ROOT, edit, line_of
-from sitegen.calendar_lv import LatvianCalendar, library_moves
+from sitegen.calendar_checks import library_moves
+from sitegen.calendar_lv import LatvianCalendar
 from sitegen.loader import load_data_dir
+
+from conftest import ROOT, edit, line_of
 
 CAL = "calendar.yaml"
 

@@ -7,8 +7,9 @@ import re
 from typing import Any
 
 import yaml
-from conftest import ROOT
 from sitegen.opening import WINDOW_MONTHS
+
+from conftest import ROOT
 
 CI = ROOT / ".github/workflows/ci.yml"
 

@@ -4,7 +4,7 @@
 - Moved working days (*pārceltās darba dienas*) come from ``data/calendar.yaml``: the
   library names the moved Saturday only inside its label and does not know a year whose
   Cabinet order it has not yet taken in, so staff keep the moves there. Where the library
-  knows a year, the file must agree with it (``check_calendar``).
+  knows a year, the file must agree with it (``calendar_checks.py``).
 - Shortened pre-holiday days: Labour Law section 135 shortens the working day before a
   public holiday by one hour. Whether a provider's hours follow it is data too
   (``shortened_days`` in ``data/calendar.yaml``; default: closes one hour earlier).
@@ -19,16 +19,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 import holidays
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
-from .errors import DataError
+from .ids import RefTo
 from .types import Id, IsoDate, NonEmptyStr, Strict, Text, _fail
-
-if TYPE_CHECKING:
-    from .loader import SourceFile
 
 # --- the data file ------------------------------------------------------------
 
@@ -127,7 +124,9 @@ ShortenedRule = Literal["one-hour-earlier", "not-shortened"]
 
 
 class ProviderShortening(Strict):
-    provider: Id = Field(description="Provider id (the file name in data/providers/)")
+    provider: Annotated[Id, RefTo("provider")] = Field(
+        description="Provider id (the file name in data/providers/)"
+    )
     rule: ShortenedRule
     note: Text | None = Field(default=None, description="Why, or where this was said")
 
@@ -149,90 +148,6 @@ class CalendarFile(Strict):
 
     moved_days: list[MovedDay] = Field(default_factory=list)
     shortened_days: ShortenedDays
-
-
-# --- checks that span the entries (all reported in one pass) -------------------
-
-LIBRARY_VERSION = holidays.__version__
-_MOVED_LABEL = re.compile(r"\(substituted from (\d\d)/(\d\d)/(\d{4})\)")
-
-
-def library_moves(year: int) -> dict[dt.date, dt.date]:
-    """Moves the holidays library lists for ``year``: day off -> worked Saturday."""
-    found = {}
-    for day, name in holidays.country_holidays("LV", years=year, language="en_US").items():
-        for label in name.split("; "):
-            match = _MOVED_LABEL.search(label)
-            if match:
-                found[day] = dt.date(int(match[3]), int(match[1]), int(match[2]))
-    return found
-
-
-def check_calendar(source: SourceFile, provider_ids: Any) -> list[DataError]:
-    """Dates listed twice, providers that do not exist, and disagreement with the holidays
-    library for the years it knows (a year is known when the library lists a move in it)."""
-    errors: list[DataError] = []
-    cal: CalendarFile = source.obj
-    seen: dict[str, int] = {}
-    for i, move in enumerate(cal.moved_days):
-        for name in ("day_off", "work_on"):
-            value = getattr(move, name)
-            path = ("moved_days", i, name)
-            if value in seen:
-                errors.append(
-                    source.where(
-                        path,
-                        f"the date {value} is listed twice (first at line {seen[value]}); "
-                        "each date may be moved once",
-                    )
-                )
-            else:
-                seen[value] = source.read.position(path)[0]
-    years = sorted({dt.date.fromisoformat(m.day_off).year for m in cal.moved_days})
-    for year in years:
-        known = library_moves(year)
-        if not known:
-            continue
-        ours = {
-            dt.date.fromisoformat(m.day_off): (i, dt.date.fromisoformat(m.work_on))
-            for i, m in enumerate(cal.moved_days)
-        }
-        for day_off, (i, work_on) in ours.items():
-            if day_off.year != year:
-                continue
-            if day_off not in known:
-                errors.append(
-                    source.where(
-                        ("moved_days", i, "day_off"),
-                        f"holidays {LIBRARY_VERSION} lists no move of {day_off} in {year} "
-                        f"(it lists: {_moves_text(known)}); check the Cabinet order",
-                    )
-                )
-            elif known[day_off] != work_on:
-                errors.append(
-                    source.where(
-                        ("moved_days", i, "work_on"),
-                        f"holidays {LIBRARY_VERSION} says {day_off} is worked on "
-                        f"{known[day_off]}, not {work_on}; check the Cabinet order",
-                    )
-                )
-        for day_off, work_on in sorted(known.items()):
-            if day_off not in ours:
-                errors.append(
-                    source.where(
-                        ("moved_days",),
-                        f"holidays {LIBRARY_VERSION} lists a move for {year} that is missing "
-                        f"here: day off {day_off}, worked on {work_on}",
-                        key=True,
-                    )
-                )
-    for i, entry in enumerate(cal.shortened_days.providers):
-        provider_ids.check(source, ("shortened_days", "providers", i, "provider"), entry.provider)
-    return errors
-
-
-def _moves_text(known: dict[dt.date, dt.date]) -> str:
-    return ", ".join(f"{off} worked on {on}" for off, on in sorted(known.items()))
 
 
 # --- what kind of day a date is -----------------------------------------------

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from .calendar_lv import CalendarFile, SeasonDates
+from .ids import IdOf, RefTo
 from .types import (
     Amount,
     Count,
@@ -30,11 +31,11 @@ from .types import (
     Strict,
     Text,
     Time,
-    Weekday,
     _fail,
     _no_duplicates,
     minutes,
 )
+from .weekdays import Weekday
 
 # --- contacts and people -----------------------------------------------------
 
@@ -164,7 +165,7 @@ class Schedule(Strict):
 
 
 class Location(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("location")]
     name: Text | None = Field(default=None, description="Name of the place, e.g. Shelter")
     street: NonEmptyStr = Field(
         description="Street and number as written in Latvian, e.g. Ezera iela 23A"
@@ -205,18 +206,18 @@ class Account(Strict):
 
 
 class Unit(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("unit", per_file=True)]
     name: Text
     description: Text | None = None
     duties: list[Text] = Field(default_factory=list)
     head: Person | None = None
-    locations: IdList = Field(default_factory=list)
+    locations: Annotated[IdList, RefTo("location")] = Field(default_factory=list)
     contacts: Contacts = Field(default_factory=Contacts)
     hours: list[Schedule] = Field(default_factory=list)
 
 
 class Provider(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("provider")]
     name: Text
     short_name: Text | None = None
     kind: Text | None = Field(
@@ -228,7 +229,7 @@ class Provider(Strict):
     accounts: list[Account] = Field(default_factory=list)
     head: Person | None = None
     people: list[Person] = Field(default_factory=list)
-    locations: IdList = Field(default_factory=list)
+    locations: Annotated[IdList, RefTo("location")] = Field(default_factory=list)
     contacts: Contacts = Field(default_factory=Contacts)
     hours: list[Schedule] = Field(default_factory=list)
     staff: list[StaffCount] = Field(default_factory=list)
@@ -240,18 +241,18 @@ class Provider(Strict):
 
 
 class Category(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("category")]
     name: Text
     description: Text | None = None
 
 
 class Audience(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("audience")]
     name: Text
 
 
 class Abbreviation(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("abbreviation")]
     short: Text = Field(description="The abbreviation as written, e.g. GMI")
     full: Text = Field(description="What it stands for, used for <abbr> and for reading aloud")
 
@@ -263,7 +264,7 @@ class VocabularyFile(Strict):
 
 
 class LegalAct(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("legal act")]
     title: Text
     issuer: Text | None = None
     number: NonEmptyStr | None = None
@@ -311,10 +312,10 @@ class Limit(Strict):
 
 
 class Service(Strict):
-    id: Id
-    unit: Id | None = None
-    category: Id
-    audiences: IdList = Field(min_length=1)
+    id: Annotated[Id, IdOf("service")]
+    unit: Annotated[Id | None, RefTo("unit")] = None
+    category: Annotated[Id, RefTo("category")]
+    audiences: Annotated[IdList, RefTo("audience")] = Field(min_length=1)
     name: Text
     summary: Text
     eligibility: Text | None = Field(default=None, description="Who may get the service")
@@ -322,11 +323,11 @@ class Service(Strict):
     levels: list[CareLevel] = Field(default_factory=list)
     documents: list[Text] = Field(default_factory=list, description="Documents to bring")
     how_to_apply: Text | None = None
-    locations: IdList = Field(default_factory=list)
+    locations: Annotated[IdList, RefTo("location")] = Field(default_factory=list)
     contacts: Contacts = Field(default_factory=Contacts)
     hours: list[Schedule] = Field(default_factory=list)
     limits: list[Limit] = Field(default_factory=list)
-    legal_basis: IdList = Field(default_factory=list)
+    legal_basis: Annotated[IdList, RefTo("legal act")] = Field(default_factory=list)
     notes: list[Text] = Field(default_factory=list)
 
 
@@ -384,10 +385,14 @@ class FeeItem(Strict):
 
 
 class Fee(Strict):
-    id: Id
-    service: Id = Field(description="The service (in the same provider file) this fee is for")
+    id: Annotated[Id, IdOf("fee")]
+    service: Annotated[
+        Id, RefTo("service", same_file="a fee belongs to a service in the same provider file")
+    ] = Field(description="The service (in the same provider file) this fee is for")
     name: Text
-    legal_basis: IdList = Field(min_length=1, description="Every fee needs its legal basis")
+    legal_basis: Annotated[IdList, RefTo("legal act")] = Field(
+        min_length=1, description="Every fee needs its legal basis"
+    )
     items: list[FeeItem] = Field(min_length=1)
     conditions: list[Text] = Field(default_factory=list)
     exemptions: list[Exemption] = Field(default_factory=list)
@@ -399,11 +404,11 @@ BenefitGroup = Literal["social-assistance", "municipal", "orphans-and-foster-fam
 
 
 class Benefit(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("benefit")]
     group: BenefitGroup
     name: Text
     description: Text | None = None
-    legal_basis: IdList = Field(default_factory=list)
+    legal_basis: Annotated[IdList, RefTo("legal act")] = Field(default_factory=list)
 
 
 class KeyFigure(Strict):
@@ -415,7 +420,7 @@ class KeyFigure(Strict):
 
 class BenefitRow(Strict):
     label: Text
-    benefit: Id | None = Field(
+    benefit: Annotated[Id | None, RefTo("benefit")] = Field(
         default=None, description="The benefit in benefits.yaml, if listed there"
     )
     spent_eur: Euros
@@ -424,8 +429,8 @@ class BenefitRow(Strict):
 
 
 class ReportFile(Strict):
-    id: Id
-    provider: Id
+    id: Annotated[Id, IdOf("report")]
+    provider: Annotated[Id, RefTo("provider")]
     year: Count
     title: Text
     summary: Text
@@ -440,7 +445,7 @@ class SiteFile(Strict):
 
     name: Text
     description: Text
-    help_contact: Id = Field(
+    help_contact: Annotated[Id, RefTo("provider")] = Field(
         description="Provider whose contacts are shown in the help box on every page"
     )
 

@@ -27,12 +27,13 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date
 
 from .calendar_lv import DayInfo, LatvianCalendar, ShortenedRule
-from .types import WEEKDAYS, minutes
+from .languages import BABEL_LOCALE, LANGUAGES, TIME_SEPARATOR
+from .types import minutes
+from .weekdays import WEEKDAYS
 
 RIGA = ZoneInfo("Europe/Riga")
 UTC = dt.UTC
-LANGS = ("lv", "en")
-BABEL_LOCALE = {"lv": "lv_LV", "en": "en_GB"}
+LANGS = LANGUAGES
 WINDOW_MONTHS = 13  # how far ahead the build computes the timelines
 EXCEPTION_DAYS = 60  # how far ahead the list of holidays and changes looks
 LOOKAHEAD_DAYS = 40  # beyond the window, to find the next opening
@@ -138,12 +139,12 @@ class Texts:
     @staticmethod
     def clock(moment: dt.datetime, lang: str) -> str:
         at = riga(moment)
-        return f"{at.hour}{'.' if lang == 'lv' else ':'}{at.minute:02d}"
+        return f"{at.hour}{TIME_SEPARATOR[lang]}{at.minute:02d}"
 
     @staticmethod
     def clock_text(hhmm: str, lang: str) -> str:
         hour, minute = hhmm.split(":")
-        return f"{int(hour)}{'.' if lang == 'lv' else ':'}{minute}"
+        return f"{int(hour)}{TIME_SEPARATOR[lang]}{minute}"
 
     def day_text(self, day: dt.date, lang: str) -> str:
         month = self.ui("months", lang).split(",")[day.month - 1]

@@ -16,7 +16,7 @@ from sitegen import model
 from sitegen.calendar_lv import CalendarFile, LatvianCalendar, ProviderShortening
 from sitegen.loader import load_data_dir
 from sitegen.opening import Group, schedule_groups
-from sitegen.render import load_ui_strings
+from sitegen.page_context import load_ui_strings
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[3]

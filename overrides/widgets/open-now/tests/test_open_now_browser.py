@@ -13,7 +13,7 @@ import pytest
 from open_now_cases import HERE, calendar_for, group_for, load_table, moment, strings
 from sitegen.opening import epoch_minutes, timeline_json
 
-from tests.browser import launch_chromium, serve_directory
+from testsupport.browser import serve_directory
 
 TABLE = load_table()
 WIDGET = HERE.parent
@@ -49,15 +49,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launch_chromium() as b:
-        yield b
-
-
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
+def page(chromium: Any) -> Iterator[Any]:
+    context = chromium.new_context()
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -8,7 +8,7 @@ import re
 import pytest
 from jinja2 import Environment, FileSystemLoader
 from open_now_cases import ROOT, default_data, strings
-from sitegen.render import PageContext
+from sitegen.page_context import PageContext
 
 
 def render(template: str, lang: str, **values: object) -> str:
