@@ -149,6 +149,7 @@ def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadR
         legal_acts={a.id: a for a in one("legal-acts.yaml").legal_acts},
         providers=providers,
         reports=reports,
+        calendar=one("calendar.yaml"),
         pending=pending,
         terms=[t for s in valid["terms.yaml"] for t in s.obj.terms],
         source_docs={d.id: d for s in valid["sources.yaml"] for d in s.obj.sources},

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
+from .calendar_lv import CalendarFile, SeasonDates
 from .ids import IdOf, RefTo
 from .types import (
     Amount,
@@ -136,6 +137,17 @@ class Schedule(Strict):
     )
     person: NonEmptyStr | None = Field(default=None, description="Name of the person who receives")
     season: Text | None = Field(default=None, description="e.g. winter period")
+    season_dates: SeasonDates | None = Field(
+        default=None,
+        description="The days of the season; leave out when the source does not give them "
+        "(the page then shows every season's hours)",
+    )
+    public_holidays: Literal["closed", "open"] = Field(
+        default="closed",
+        description="closed: no hours on public holidays and moved days off, and one hour "
+        "shorter the day before a holiday (data/calendar.yaml); open: the usual hours on "
+        "those days too (e.g. a shelter)",
+    )
     round_the_clock: bool = Field(default=False, description="Open 24 hours, every day")
     hours: list[DayHours] = Field(default_factory=list)
     note: Text | None = None
@@ -598,6 +610,7 @@ DATA_FILES: dict[str, type[Strict]] = {
     "reports/*.yaml": ReportFile,
     "terms.yaml": TermsFile,
     "sources.yaml": SourcesFile,
+    "calendar.yaml": CalendarFile,
 }
 # data files a data folder may leave out (no termbase to check, no sources to name)
 OPTIONAL_DATA_FILES = {"terms.yaml", "sources.yaml"}

@@ -24,6 +24,7 @@ from . import model, spoken
 from .fee_rules import rules_json
 from .languages import BABEL_LOCALE, OTHER_LANGUAGE, TIME_SEPARATOR, url_prefix
 from .money import format_money
+from .opening import template_helpers
 from .page_kinds import PAGE_KINDS
 from .phones import display_phone
 from .richtext import render_inline, render_markdown
@@ -242,4 +243,5 @@ class PageContext:
         ]  # fmt: skip
         context: dict[str, Any] = {name: getattr(self, name) for name in names}
         context.update(lang=self.lang, data=self.data, ctx=self)
+        context.update(template_helpers(self))  # open_now (opening.py)
         return context

@@ -11,6 +11,7 @@ import difflib
 from typing import Any
 
 from . import model
+from .calendar_checks import check_calendar
 from .errors import DataError
 from .fee_checks import check_fee
 from .ids import IdOf, RefTo, marked_values, raw_ids
@@ -115,6 +116,8 @@ def check_site(valid: Group, invalid: Group | None = None) -> list[DataError]:
             errors.extend(_check_levels(source, ("services", i), svc))
         for i, fee in enumerate(pf.fees):
             errors.extend(_check_fee(source, ("fees", i), fee, services_here.get(fee.service)))
+    for source in valid.get("calendar.yaml", []):
+        errors.extend(check_calendar(source))
     return errors
 
 

@@ -15,6 +15,7 @@ SCHEMA_NAMES = {
     "reports/*.yaml": "report",
     "terms.yaml": "terms",
     "sources.yaml": "sources",
+    "calendar.yaml": "calendar",
 }
 
 

@@ -43,6 +43,7 @@ class SiteData:
     legal_acts: dict[str, model.LegalAct]
     providers: dict[str, model.ProviderFile]
     reports: dict[str, model.ReportFile]
+    calendar: model.CalendarFile | None = None  # data/calendar.yaml (calendar_lv.py)
     pending: list[PendingText] = field(default_factory=list)
     terms: list[model.Term] = field(default_factory=list)  # data/terms.yaml, if present
     source_docs: dict[str, model.Source] = field(default_factory=dict)  # data/sources.yaml

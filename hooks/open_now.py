@@ -1,0 +1,38 @@
+"""MkDocs hook — the "open now" timelines: one small JSON per schedule group.
+
+on_post_build writes ``widgets/open-now/hours/<key>.json`` (13 months of states from the
+build date, see ``sitegen.opening``) into the site folder; the pages point at them from
+``overrides/widgets/open-now/open-now.html``. The weekly scheduled build in
+``.github/workflows/ci.yml`` keeps the window from running out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from sitegen.loader import load_data_dir
+from sitegen.opening import build_date, write_timelines
+from sitegen.page_context import load_ui_strings
+from sitegen.site_config import data_dir, project_root
+
+OUT = "widgets/open-now/hours"
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # the widget's README, partials and tests are sources, not site files
+    for theme_file in list(files):
+        uri = theme_file.src_uri
+        if uri.startswith("widgets/open-now/") and not uri.endswith((".js", ".css")):
+            files.remove(theme_file)
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    root = project_root(config)
+    data = load_data_dir(data_dir(config), display_root=root).data
+    if data is None:
+        return
+    strings = load_ui_strings(root / "overrides/sitegen/ui.yaml")
+    write_timelines(data, strings, Path(config.site_dir) / OUT, build_date())

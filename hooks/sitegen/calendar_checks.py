@@ -1,0 +1,94 @@
+"""Checks of ``data/calendar.yaml`` that span its entries: a date listed twice, and moves
+that disagree with the ``holidays`` library for the years it knows. Every problem is
+reported in one pass, at its line (``rules.check_site`` calls ``check_calendar``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import holidays
+
+from .calendar_lv import CalendarFile
+from .errors import DataError
+from .sitedata import SourceFile
+
+LIBRARY_VERSION = holidays.__version__
+_MOVED_LABEL = re.compile(r"\(substituted from (\d\d)/(\d\d)/(\d{4})\)")
+
+
+def library_moves(year: int) -> dict[dt.date, dt.date]:
+    """Moves the holidays library lists for ``year``: day off -> worked Saturday."""
+    found = {}
+    for day, name in holidays.country_holidays("LV", years=year, language="en_US").items():
+        for label in name.split("; "):
+            match = _MOVED_LABEL.search(label)
+            if match:
+                found[day] = dt.date(int(match[3]), int(match[1]), int(match[2]))
+    return found
+
+
+def check_calendar(source: SourceFile) -> list[DataError]:
+    """Dates listed twice and disagreement with the holidays library for the years it knows
+    (a year is known when the library lists a move in it). The providers named in
+    ``shortened_days`` are references (``RefTo``), checked with all the others."""
+    errors: list[DataError] = []
+    cal: CalendarFile = source.obj
+    seen: dict[str, int] = {}
+    for i, move in enumerate(cal.moved_days):
+        for name in ("day_off", "work_on"):
+            value = getattr(move, name)
+            path = ("moved_days", i, name)
+            if value in seen:
+                errors.append(
+                    source.where(
+                        path,
+                        f"the date {value} is listed twice (first at line {seen[value]}); "
+                        "each date may be moved once",
+                    )
+                )
+            else:
+                seen[value] = source.read.position(path)[0]
+    years = sorted({dt.date.fromisoformat(m.day_off).year for m in cal.moved_days})
+    for year in years:
+        known = library_moves(year)
+        if not known:
+            continue
+        ours = {
+            dt.date.fromisoformat(m.day_off): (i, dt.date.fromisoformat(m.work_on))
+            for i, m in enumerate(cal.moved_days)
+        }
+        for day_off, (i, work_on) in ours.items():
+            if day_off.year != year:
+                continue
+            if day_off not in known:
+                errors.append(
+                    source.where(
+                        ("moved_days", i, "day_off"),
+                        f"holidays {LIBRARY_VERSION} lists no move of {day_off} in {year} "
+                        f"(it lists: {_moves_text(known)}); check the Cabinet order",
+                    )
+                )
+            elif known[day_off] != work_on:
+                errors.append(
+                    source.where(
+                        ("moved_days", i, "work_on"),
+                        f"holidays {LIBRARY_VERSION} says {day_off} is worked on "
+                        f"{known[day_off]}, not {work_on}; check the Cabinet order",
+                    )
+                )
+        for day_off, work_on in sorted(known.items()):
+            if day_off not in ours:
+                errors.append(
+                    source.where(
+                        ("moved_days",),
+                        f"holidays {LIBRARY_VERSION} lists a move for {year} that is missing "
+                        f"here: day off {day_off}, worked on {work_on}",
+                        key=True,
+                    )
+                )
+    return errors
+
+
+def _moves_text(known: dict[dt.date, dt.date]) -> str:
+    return ", ".join(f"{off} worked on {on}" for off, on in sorted(known.items()))

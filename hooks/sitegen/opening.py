@@ -1,0 +1,562 @@
+"""Open now: opening intervals and the one-line state of a schedule, at any moment.
+
+The build turns each schedule group (one schedule, or the seasons of one place) and the
+Latvian calendar (``calendar_lv``) into a *timeline*: consecutive segments from a start
+moment, each with its state line in both languages ("Atvērts līdz 16.30 (pusdienu
+pārtraukums 12.00–12.30)", "Šodien slēgts: Līgo diena; atver pirmdien 8.00" …) and whether
+it is open. ``timeline_json`` packs 13 months of it for the widget
+(``overrides/widgets/open-now/``), which only looks up the segment that holds "now";
+``state_at`` is the Python reference answer for one moment (the case table in the
+widget's ``tests/`` runs through both).
+
+All moments are in Europe/Riga: local times are turned into instants with ``zoneinfo``,
+so a span across a change to or from summer time is one hour shorter or longer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+
+from .calendar_lv import DayInfo, LatvianCalendar, ShortenedRule
+from .languages import BABEL_LOCALE, LANGUAGES, TIME_SEPARATOR
+from .types import minutes
+from .weekdays import WEEKDAYS
+
+RIGA = ZoneInfo("Europe/Riga")
+UTC = dt.UTC
+LANGS = LANGUAGES
+WINDOW_MONTHS = 13  # how far ahead the build computes the timelines
+EXCEPTION_DAYS = 60  # how far ahead the list of holidays and changes looks
+LOOKAHEAD_DAYS = 40  # beyond the window, to find the next opening
+
+
+Strings = dict[str, dict[str, str]]  # ui.yaml: key -> {lv, en}
+
+
+# --- the build's "today" -------------------------------------------------------------
+
+
+def build_date() -> dt.date:
+    """Today in Riga, or ``SITEGEN_TODAY`` (YYYY-MM-DD) for a reproducible build."""
+    fixed = os.environ.get("SITEGEN_TODAY")
+    return dt.date.fromisoformat(fixed) if fixed else dt.datetime.now(RIGA).date()
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def local(day: dt.date, hhmm: str) -> dt.datetime:
+    """The instant (UTC) of a local Riga wall-clock time."""
+    hour, minute = (int(part) for part in hhmm.split(":"))
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=RIGA).astimezone(UTC)
+
+
+def midnight(day: dt.date) -> dt.datetime:
+    return local(day, "00:00")
+
+
+def riga(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(RIGA)
+
+
+# --- spans: when a schedule is open on one date ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    day: DayInfo  # the date the span starts on
+    start: dt.datetime  # UTC
+    end: dt.datetime
+    breaks: tuple[tuple[dt.datetime, dt.datetime], ...]
+    shortened: bool
+
+
+def _spans(schedule: Any, cal: LatvianCalendar, rule: ShortenedRule, day: dt.date) -> list[Span]:
+    if schedule.season_dates is not None and not schedule.season_dates.contains(day):
+        return []
+    info = cal.day(day)
+    if schedule.public_holidays == "open":  # a shelter: the calendar does not change it
+        info = DayInfo(day, "weekend" if day.weekday() >= 5 else "workday")
+    if info.kind in ("holiday", "moved_off"):
+        return []
+    weekday = WEEKDAYS[info.weekday]
+    found = []
+    for hours in schedule.hours:
+        if weekday not in (hours.days or ()):
+            continue
+        start = local(day, hours.open)
+        end = local(day + dt.timedelta(days=1 if hours.overnight else 0), hours.close)
+        shortened = info.shortened and rule == "one-hour-earlier" and not hours.overnight
+        if shortened:
+            end -= dt.timedelta(hours=1)
+        breaks = []
+        for brk in hours.breaks:
+            after_midnight = hours.overnight and minutes(brk.start) < minutes(hours.open)
+            brk_day = day + dt.timedelta(days=1 if after_midnight else 0)
+            b_start, b_end = local(brk_day, brk.start), local(brk_day, brk.end)
+            if b_start < end:
+                breaks.append((b_start, min(b_end, end)))
+        found.append(Span(info, start, end, tuple(breaks), shortened))
+    return found
+
+
+# --- segments ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: dt.datetime  # UTC
+    open: bool | None  # None: the data do not say
+    text: tuple[str, str]  # lv, en
+
+
+class Texts:
+    """The state lines, from ui.yaml's ``open_now.*`` strings."""
+
+    def __init__(self, strings: Strings):
+        self.strings = strings
+
+    def ui(self, key: str, lang: str, **values: Any) -> str:
+        return self.strings[f"open_now.{key}"][lang].format(**values)
+
+    @staticmethod
+    def clock(moment: dt.datetime, lang: str) -> str:
+        at = riga(moment)
+        return f"{at.hour}{TIME_SEPARATOR[lang]}{at.minute:02d}"
+
+    @staticmethod
+    def clock_text(hhmm: str, lang: str) -> str:
+        hour, minute = hhmm.split(":")
+        return f"{int(hour)}{TIME_SEPARATOR[lang]}{minute}"
+
+    def day_text(self, day: dt.date, lang: str) -> str:
+        month = self.ui("months", lang).split(",")[day.month - 1]
+        return f"{day.day}. {month}" if lang == "lv" else f"{day.day} {month}"
+
+    def when(self, today: dt.date, at: dt.datetime, lang: str) -> str:
+        day, time = riga(at).date(), self.clock(at, lang)
+        ahead = (day - today).days
+        if ahead == 0:
+            return self.ui("when_today", lang, time=time)
+        if ahead == 1:
+            return self.ui("when_tomorrow", lang, time=time)
+        if ahead < 7:
+            weekday = self.ui("weekdays", lang).split(",")[day.weekday()]
+            return self.ui("when_weekday", lang, weekday=weekday, time=time)
+        month = self.ui("months", lang).split(",")[day.month - 1]
+        return self.ui("when_date", lang, day=day.day, month=month, time=time)
+
+    def open(self, span: Span, piece_end: dt.datetime, lang: str) -> str:
+        until = self.clock(span.end, lang)
+        if span.shortened:
+            text = self.ui("shortened", lang, until=until)
+        elif span.day.kind == "moved_work":
+            text = self.ui("moved_work", lang, until=until)
+        else:
+            text = self.ui("open", lang, until=until)
+        later = [b for b in span.breaks if b[0] >= piece_end]
+        if later:
+            start, end = later[0]
+            text += self.ui(
+                "break_later", lang, start=self.clock(start, lang), end=self.clock(end, lang)
+            )
+        return text
+
+    def on_break(self, end: dt.datetime, lang: str) -> str:
+        return self.ui("on_break", lang, until=self.clock(end, lang))
+
+    def closed(self, info: DayInfo, next_open: dt.datetime | None, lang: str) -> str:
+        if info.kind == "holiday" and info.name:
+            text = self.ui("closed_today", lang, reason=info.name[lang])
+        elif info.kind == "moved_off" and info.moved_with:
+            reason = self.ui("moved_off", lang, date=self.day_text(info.moved_with, lang))
+            text = self.ui("closed_today", lang, reason=reason)
+        else:
+            text = self.ui("closed", lang)
+        if next_open is not None:
+            text += self.ui("opens", lang, when=self.when(info.date, next_open, lang))
+        return text
+
+
+def _pair(make: Any) -> tuple[str, str]:
+    return make("lv"), make("en")
+
+
+def _closed_segments(
+    cal: LatvianCalendar,
+    texts: Texts,
+    start: dt.datetime,
+    end: dt.datetime,
+    next_open: dt.datetime | None,
+    holidays_close: bool = True,
+) -> list[Segment]:
+    """Closed from ``start`` to ``end``, one segment per local date (today, tomorrow …);
+    a holiday is named only where holidays close the place."""
+    out = []
+    cursor = start
+    while cursor < end:
+        day = riga(cursor).date()
+        info = cal.day(day) if holidays_close else DayInfo(day, "workday")
+        out.append(
+            Segment(cursor, False, _pair(lambda lang, i=info: texts.closed(i, next_open, lang)))
+        )
+        cursor = midnight(day + dt.timedelta(days=1))
+    return out
+
+
+def _weekly_timeline(
+    schedules: Sequence[Any],
+    cal: LatvianCalendar,
+    rule: ShortenedRule,
+    texts: Texts,
+    first: dt.date,
+    last: dt.date,
+) -> list[Segment]:
+    closes = any(s.public_holidays == "closed" for s in schedules)
+    spans: list[Span] = []
+    day = first - dt.timedelta(days=1)
+    while day <= last + dt.timedelta(days=LOOKAHEAD_DAYS):
+        for schedule in schedules:
+            spans.extend(_spans(schedule, cal, rule, day))
+        day += dt.timedelta(days=1)
+    spans.sort(key=lambda s: s.start)
+    window_start, window_end = midnight(first), midnight(last + dt.timedelta(days=1))
+    out: list[Segment] = []
+    cursor = window_start
+    for span in spans:
+        if cursor >= window_end:
+            break
+        if span.end <= cursor:
+            continue
+        if span.start > cursor:
+            out += _closed_segments(cal, texts, cursor, span.start, span.start, closes)
+            cursor = span.start
+        edges = [cursor]
+        for b_start, b_end in span.breaks:
+            if b_end > cursor:
+                edges += [max(b_start, cursor), b_end]
+        edges.append(span.end)
+        for index in range(0, len(edges) - 1):
+            piece_start, piece_end = edges[index], edges[index + 1]
+            if piece_end <= piece_start:
+                continue
+            if index % 2 == 0:  # open
+                text = _pair(lambda lang, e=piece_end, s=span: texts.open(s, e, lang))
+                out.append(Segment(piece_start, True, text))
+            else:  # a break
+                text = _pair(lambda lang, e=piece_end: texts.on_break(e, lang))
+                out.append(Segment(piece_start, False, text))
+        cursor = span.end
+    if cursor < window_end:
+        out += _closed_segments(cal, texts, cursor, window_end, None, closes)
+    return [s for s in out if s.start < window_end]
+
+
+def _merge(segments: Iterable[Segment]) -> list[Segment]:
+    out: list[Segment] = []
+    for seg in segments:
+        if out and out[-1].open == seg.open and out[-1].text == seg.text:
+            continue
+        out.append(seg)
+    return out
+
+
+# --- schedule groups --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Group:
+    """The schedules answered by one state line: one schedule, or the seasons of a place."""
+
+    schedules: tuple[Any, ...]
+    provider_id: str | None
+
+    @property
+    def seasonal(self) -> bool:
+        return any(s.season is not None for s in self.schedules)
+
+    @property
+    def seasons_dated(self) -> bool:
+        return all(s.season_dates is not None for s in self.schedules)
+
+    @property
+    def weekly(self) -> bool:
+        """Every span says on which days: the state can be computed."""
+        return all(not s.round_the_clock and all(h.days for h in s.hours) for s in self.schedules)
+
+    @property
+    def label(self) -> Any:
+        return self.schedules[0].label
+
+    def key(self, rule: str) -> str:
+        payload = json.dumps(
+            [rule, [s.model_dump(mode="json") for s in self.schedules]], sort_keys=True
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def schedule_groups(schedules: Sequence[Any], provider_id: str | None) -> list[Group]:
+    """Schedules with a season are answered together; every other schedule on its own."""
+    plain = [Group((s,), provider_id) for s in schedules if s.season is None]
+    seasons = tuple(s for s in schedules if s.season is not None)
+    return plain + ([Group(seasons, provider_id)] if seasons else [])
+
+
+def _span_text(schedule: Any, texts: Texts, lang: str) -> str:
+    parts = []
+    for hours in schedule.hours:
+        text = f"{texts.clock_text(hours.open, lang)}–{texts.clock_text(hours.close, lang)}"
+        if schedule.season is not None:
+            text = f"{schedule.season.get(lang)} {text}"
+        parts.append(text)
+    return ", ".join(parts)
+
+
+def timeline(
+    group: Group, cal: LatvianCalendar, strings: Strings, first: dt.date, last: dt.date
+) -> list[Segment]:
+    """Segments from local midnight of ``first`` to the end of ``last``."""
+    texts = Texts(strings)
+    rule = cal.shortening(group.provider_id)
+    start = midnight(first)
+    if all(s.round_the_clock for s in group.schedules):
+        return [Segment(start, True, _pair(lambda lang: texts.ui("always", lang)))]
+    undated = group.seasonal and not group.seasons_dated
+    if not group.weekly:
+
+        def unknown(lang: str) -> str:
+            spans = "; ".join(_span_text(s, texts, lang) for s in group.schedules)
+            text = texts.ui("days_not_given", lang, spans=spans)
+            return f"{text}. {texts.ui('seasons_not_given', lang)}" if undated else text
+
+        return [Segment(start, None, _pair(unknown))]
+    if not undated:
+        return _merge(_weekly_timeline(group.schedules, cal, rule, texts, first, last))
+    # seasons without dates: each season's state, side by side, and a word that the dates
+    # are not given (never a guess which season it is)
+    tracks = []
+    for schedule in group.schedules:
+        undated_copy = schedule.model_copy(update={"season_dates": None})
+        tracks.append((schedule, _weekly_timeline([undated_copy], cal, rule, texts, first, last)))
+    edges = sorted({seg.start for _, track in tracks for seg in track})
+    out = []
+    for edge in edges:
+        parts, flags = [], set()
+        for schedule, track in tracks:
+            current = [seg for seg in track if seg.start <= edge][-1]
+            parts.append((schedule.season, current))
+            flags.add(current.open)
+
+        def joined(lang: str, parts: list[Any] = parts) -> str:
+            lines = [
+                texts.ui(
+                    "season",
+                    lang,
+                    season=season.get(lang),
+                    state=_lower(seg.text[LANGS.index(lang)]),
+                )
+                for season, seg in parts
+            ]
+            text = "; ".join(lines)
+            return f"{text[:1].upper()}{text[1:]}. {texts.ui('seasons_not_given', lang)}"
+
+        out.append(Segment(edge, flags.pop() if len(flags) == 1 else None, _pair(joined)))
+    return _merge(out)
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+# --- answers --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class State:
+    text: dict[str, str]
+    open: bool | None
+    next_change: dt.datetime | None  # when open/closed next changes (UTC); None: not known
+
+
+def state_at(group: Group, cal: LatvianCalendar, strings: Strings, moment: dt.datetime) -> State:
+    """The reference answer at one moment (the widget must give the same)."""
+    day = riga(moment).date()
+    segments = timeline(
+        group, cal, strings, day - dt.timedelta(days=1), day + dt.timedelta(days=40)
+    )
+    index = max(i for i, seg in enumerate(segments) if seg.start <= moment)
+    current = segments[index]
+    later = [seg.start for seg in segments[index + 1 :] if seg.open != current.open]
+    return State(
+        dict(zip(LANGS, current.text, strict=True)), current.open, later[0] if later else None
+    )
+
+
+def epoch_minutes(moment: dt.datetime) -> int:
+    return int(moment.timestamp()) // 60
+
+
+def timeline_json(
+    group: Group, cal: LatvianCalendar, strings: Strings, first: dt.date, last: dt.date
+) -> dict[str, Any]:
+    """The widget's data: segment starts as minute deltas, each with a message index."""
+    segments = timeline(group, cal, strings, first, last)
+    messages: dict[tuple[bool | None, tuple[str, str]], int] = {}
+    steps: list[int] = []
+    previous = epoch_minutes(segments[0].start)
+    for seg in segments:
+        index = messages.setdefault((seg.open, seg.text), len(messages))
+        steps += [epoch_minutes(seg.start) - previous, index]
+        previous = epoch_minutes(seg.start)
+    ordered = sorted(messages.items(), key=lambda item: item[1])
+    return {
+        "from": epoch_minutes(segments[0].start),
+        "to": epoch_minutes(midnight(last + dt.timedelta(days=1))),
+        "s": steps,
+        "f": [None if key[0] is None else int(key[0]) for key, _ in ordered],
+        "lv": [key[1][0] for key, _ in ordered],
+        "en": [key[1][1] for key, _ in ordered],
+    }
+
+
+# --- what the pages need ---------------------------------------------------------------
+
+
+def window(today: dt.date) -> tuple[dt.date, dt.date]:
+    return today, add_months(today, WINDOW_MONTHS)
+
+
+def all_groups(data: Any) -> list[Group]:
+    """Every schedule group of the data (providers, units, services)."""
+    found = []
+    for provider_id, pf in data.providers.items():
+        found += schedule_groups(pf.provider.hours, provider_id)
+        for unit in pf.provider.units:
+            found += schedule_groups(unit.hours, provider_id)
+        for service in pf.services:
+            found += schedule_groups(service.hours, provider_id)
+    return found
+
+
+def write_timelines(data: Any, strings: Strings, out_dir: Any, today: dt.date) -> list[str]:
+    """One JSON file per schedule group; returns the file names written."""
+    cal = LatvianCalendar(data.calendar)
+    first, last = window(today)
+    written = []
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for group in all_groups(data):
+        name = f"{group.key(cal.shortening(group.provider_id))}.json"
+        if name in written:
+            continue
+        payload = timeline_json(group, cal, strings, first, last)
+        (out_dir / name).write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+        written.append(name)
+    return written
+
+
+@dataclass(frozen=True)
+class Exception_:
+    date: dt.date
+    text: str
+
+
+def exceptions(
+    cal: LatvianCalendar, strings: Strings, provider_id: str | None, today: dt.date, lang: str
+) -> list[Exception_]:
+    """Holidays, moved days and shortened days in the next 60 days, for the page without
+    JavaScript."""
+    texts = Texts(strings)
+    rule = cal.shortening(provider_id)
+    out = []
+    for offset in range(EXCEPTION_DAYS + 1):
+        day = today + dt.timedelta(days=offset)
+        info = cal.day(day)
+        if info.kind == "holiday" and info.name:
+            out.append(Exception_(day, texts.ui("ex.holiday", lang, name=info.name[lang])))
+        elif info.kind == "moved_off" and info.moved_with:
+            when = texts.day_text(info.moved_with, lang)
+            out.append(Exception_(day, texts.ui("ex.moved_off", lang, date=when)))
+        if info.kind == "moved_work" and info.moved_with:
+            weekday = format_date(info.moved_with, "EEEE", locale=BABEL_LOCALE[lang])
+            if lang == "lv":  # "kā pirmdienā": the locative of -diena
+                weekday = weekday.removesuffix("a") + "ā"
+            when = texts.day_text(info.moved_with, lang)
+            out.append(Exception_(day, texts.ui("ex.moved_work", lang, date=when, weekday=weekday)))
+        if info.shortened:
+            key = "ex.shortened" if rule == "one-hour-earlier" else "ex.not_shortened"
+            out.append(Exception_(day, texts.ui(key, lang)))
+    return out
+
+
+class OpenNowView:
+    """What the partial ``overrides/widgets/open-now/open-now.html`` calls."""
+
+    def __init__(self, page: Any):
+        self.page = page
+        self.cal = LatvianCalendar(page.data.calendar)
+        self.today = build_date()
+
+    def groups(self, schedules: Sequence[Any], provider_id: str) -> list[dict[str, Any]]:
+        rule = self.cal.shortening(provider_id)
+        return [
+            {
+                "url": self.page.widget_url(f"open-now/hours/{group.key(rule)}.json"),
+                "label": group.label,
+                # the list of holidays and changes applies: the calendar changes its hours
+                "calendar": group.weekly
+                and any(s.public_holidays == "closed" for s in group.schedules),
+            }
+            for group in schedule_groups(schedules, provider_id)
+        ]
+
+    def exceptions(self, provider_id: str) -> list[Exception_]:
+        return exceptions(self.cal, self.page.ui_strings, provider_id, self.today, self.page.lang)
+
+    def date(self, day: dt.date) -> str:
+        text = format_date(
+            day,
+            "EEEE, d. MMMM" if self.page.lang == "lv" else "EEEE d MMMM",
+            locale=BABEL_LOCALE[self.page.lang],
+        )
+        return text[:1].upper() + text[1:]
+
+    @property
+    def as_of(self) -> str:
+        """The build date in a sentence: "2026. gada 28. novembrī" / "28 November 2026"."""
+        texts = Texts(self.page.ui_strings)
+        day = texts.day_text(self.today, self.page.lang)
+        return (
+            f"{self.today.year}. gada {day}"
+            if self.page.lang == "lv"
+            else f"{day} {self.today.year}"
+        )
+
+    @property
+    def basis(self) -> str:
+        return self.cal.legal_basis.get(self.page.lang)
+
+    def service_urls(self, service: Any, unit: Any, provider: Any) -> str:
+        """The timelines a directory entry is open by (the service page's own hours)."""
+        schedules = service.hours or (unit.hours if unit else []) or provider.hours
+        return " ".join(g["url"] for g in self.groups(schedules, provider.id))
+
+
+def template_helpers(page: Any) -> dict[str, Any]:
+    return {"open_now": OpenNowView(page)}

@@ -1,0 +1,88 @@
+"""The partial as HTML, as the pages get it: state lines hidden until the widget fills them,
+and, without JavaScript, the holidays and changes of the next 60 days as of the build."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from jinja2 import Environment, FileSystemLoader
+from open_now_cases import ROOT, default_data, strings
+from sitegen.page_context import PageContext
+
+
+def render(template: str, lang: str, **values: object) -> str:
+    env = Environment(loader=FileSystemLoader(ROOT / "overrides"), autoescape=True)
+    page = PageContext(default_data(), lang, "providers/x/", strings())
+    return env.get_template(template).render(**page.as_template_context(), **values)
+
+
+def provider_block(lang: str, **values: object) -> str:
+    pf = default_data().providers["rezekne-city-social-service"]
+    return render(
+        "widgets/open-now/open-now.html",
+        lang,
+        schedules=pf.provider.hours,
+        provider_id=pf.provider.id,
+        **values,
+    )
+
+
+@pytest.fixture
+def june_2026(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITEGEN_TODAY", "2026-06-01")
+
+
+@pytest.mark.usefixtures("june_2026")
+def test_lines_are_hidden_until_filled_and_point_at_the_json() -> None:
+    out = provider_block("lv")
+    lines = re.findall(r'<p class="sg-open-now__state" data-open-now="([^"]+)" hidden>', out)
+    assert len(lines) == 3  # working hours, the head's reception, the benefits department
+    assert all(
+        re.fullmatch(r"\.\./\.\./widgets/open-now/hours/[0-9a-f]{16}\.json", u) for u in lines
+    )
+    assert out.count("data-open-now-text") == 3
+
+
+@pytest.mark.usefixtures("june_2026")
+def test_the_next_60_days_without_javascript_lv() -> None:
+    out = provider_block("lv")
+    assert '(aprēķināts <time datetime="2026-06-01">2026. gada 1. jūnijā</time>)' in out
+    items = re.findall(r'<li><time datetime="([\d-]+)">([^<]+)</time> — ([^<]+)</li>', out)
+    assert items == [
+        ("2026-06-22", "Pirmdiena, 22. jūnijs", "brīvdiena (tās vietā strādā 27. jūnijā)"),
+        ("2026-06-23", "Otrdiena, 23. jūnijs", "Līgo diena — svētku diena, slēgts"),
+        ("2026-06-24", "Trešdiena, 24. jūnijs", "Jāņu diena — svētku diena, slēgts"),
+        (
+            "2026-06-27",
+            "Sestdiena, 27. jūnijs",
+            "pārcelta darba diena (brīvdiena ir 22. jūnijā), darba laiks kā pirmdienā",
+        ),
+    ]
+    assert "Pamats: Darba likuma 135. pants" in out
+
+
+@pytest.mark.usefixtures("june_2026")
+def test_the_next_60_days_without_javascript_en(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITEGEN_TODAY", "2027-06-01")
+    out = provider_block("en")
+    assert '(as of <time datetime="2027-06-01">1 June 2027</time>)' in out
+    assert "Tuesday 22 June</time> — day before a public holiday: closes one hour earlier" in out
+    assert "Wednesday 23 June</time> — Midsummer Eve — public holiday, closed" in out
+    assert "Legal basis: Labour Law, section 135" in out
+
+
+def test_no_list_where_the_calendar_cannot_apply() -> None:
+    county = default_data().providers["rezekne-county-social-service"].provider
+    out = render(
+        "widgets/open-now/open-now.html", "lv", schedules=county.hours, provider_id=county.id
+    )
+    assert "data-open-now=" in out  # the line still says it cannot tell
+    assert "sg-open-now__list" not in out and "aprēķināts" not in out
+    assert "sg-open-now__list" not in provider_block("lv", exceptions=False)
+
+
+def test_directory_control_is_hidden_without_javascript() -> None:
+    out = render("widgets/open-now/filter.html", "en")
+    assert re.search(r'<p class="sg-open-filter" hidden>', out)
+    assert '<input type="checkbox" data-open-now-filter> Show only those open now' in out
