@@ -19,9 +19,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from testsupport.browser import launch_chromium
 from testsupport.markers import markers_of
+
+# Property tests check what is true, not how fast: a busy 2-core runner once took 281 ms for an
+# example Hypothesis had timed at 21 ms and failed it as "flaky". Speed goals live in benchmarks/.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
