@@ -46,7 +46,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def search_ui(lang: str) -> dict[str, Any]:
     """The dialog's strings in one language, and the filters it offers (in order)."""
-    strings = {k.removeprefix("search."): v[lang] for k, v in _ui.items() if k.startswith("search.")}
+    strings = {
+        k.removeprefix("search."): v[lang] for k, v in _ui.items() if k.startswith("search.")
+    }
     return {"t": strings, "filters": list(FILTERS)}
 
 

@@ -6,7 +6,8 @@
 here once:
 
 * ``KIND_OF`` — the search kind of each generated page kind (hand-written pages are "page");
-* ``WEIGHT`` — service, benefit and provider pages rank above lists and reports;
+* ``WEIGHT`` — service, benefit and provider pages rank above lists and reports (the widget
+  multiplies Pagefind's score of the first results by the page's meta "weight");
 * ``META`` — what each result shows besides its title (provider, place);
 * ``FILTERS`` — the filters offered in the search dialog, each a function of the page.
   Adding a filter (place, need — with the finder, issue 10) is one line here and its label
@@ -34,7 +35,13 @@ KIND_OF: dict[str, str] = {
     "calculator": "list",
 }
 DEFAULT_KIND = "page"  # home, accessibility statement
-WEIGHT: dict[str, float] = {"service": 2.0, "provider": 1.5, "list": 1.0, "page": 0.8, "report": 0.5}
+WEIGHT: dict[str, float] = {
+    "service": 2.0,
+    "provider": 1.5,
+    "list": 1.0,
+    "page": 0.8,
+    "report": 0.5,
+}
 STEM_WEIGHT = 0.5  # the hidden stems count less than the words as written
 STEM_LANGS = frozenset({"lv"})  # Pagefind stems English itself
 # first word of the hidden stems block: the widget cuts a page's text there for its excerpts

@@ -48,6 +48,7 @@
 
   // --- the widget ------------------------------------------------------------------------
   var MAX_RESULTS = 10;
+  var RANKED = 20; // the first results re-ranked by their page's weight (meta "weight")
   var EXCERPT_WORDS = 26;
   var DELAY_MS = 120;
 
@@ -77,9 +78,9 @@
   // Pagefind's own would often show the stems, which match the stemmed query exactly
   function appendStemExcerpt(target, content, stems) {
     var cut = content.indexOf(STEM_MARKER);
-    var list = words(cut >= 0 ? content.slice(0, cut) : content);
+    var list = (cut >= 0 ? content.slice(0, cut) : content).split(/\s+/).filter(Boolean);
     var hits = list.map(function (word) {
-      var folded = fold(word);
+      var folded = fold(word).replace(/^[^a-z0-9]+/, "");
       return stems.some(function (s) {
         return s && folded.indexOf(s) === 0;
       });
@@ -199,9 +200,17 @@
         })
         .then(function (search) {
           if (mine !== seq) return null;
-          var top = search.results.slice(0, MAX_RESULTS);
+          var top = search.results.slice(0, RANKED);
           return Promise.all(top.map(function (r) { return r.data(); })).then(function (data) {
-            if (mine === seq) show(data, search.results.length, raw, stemmed);
+            if (mine !== seq) return;
+            var ranked = data.map(function (d, i) {
+              return { d: d, score: top[i].score * (parseFloat(d.meta.weight) || 1), i: i };
+            });
+            ranked.sort(function (a, b) {
+              return b.score - a.score || a.i - b.i;
+            });
+            var shown = ranked.slice(0, MAX_RESULTS).map(function (r) { return r.d; });
+            show(shown, search.results.length, raw, stemmed);
           });
         })
         .catch(function () {
