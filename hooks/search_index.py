@@ -1,0 +1,119 @@
+"""MkDocs hook — the site search (issue 11): page facts for Pagefind, then Pagefind itself.
+
+* ``on_page_context`` gives every page ``sitegen_search`` (``sitegen.search_facets``: kind,
+  weight, provider and place, filters, the stems of its Latvian words), which the partial
+  ``overrides/widgets/search/page.html`` writes as ``data-pagefind-*`` markup around the
+  page content; and ``search_ui``, the dialog's strings in the page's language.
+* ``on_post_build`` runs Pagefind (PyPI ``pagefind[bin]``, the binary inside the wheel) once
+  over the whole built site, after the last language: mkdocs-static-i18n builds the other
+  languages from inside its own ``on_post_build`` (priority -100), so this one runs at -110
+  and does nothing in those nested builds. The site folder is the one being built — the
+  fresh folder of ``scripts/build_site.py`` or the temporary one of ``mkdocs serve`` — so
+  the index is part of the atomic build. Pagefind writes one index per ``<html lang>``.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from sitegen.page_context import load_ui_strings
+from sitegen.search_facets import FILTERS, search_page
+from sitegen.site_config import project_root
+from sitegen.types import LANGUAGES
+
+log = logging.getLogger("mkdocs.hooks.search_index")
+
+BUNDLE_DIR = "pagefind"  # under the site root: pagefind/pagefind.js and the index
+TIMEOUT_S = 120
+
+_ui: dict[str, dict[str, str]] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _ui.clear()
+    _ui.update(load_ui_strings(project_root(config) / "overrides/sitegen/ui.yaml"))
+    return config
+
+
+def search_ui(lang: str) -> dict[str, Any]:
+    """The dialog's strings in one language, and the filters it offers (in order)."""
+    strings = {
+        k.removeprefix("search."): v[lang] for k, v in _ui.items() if k.startswith("search.")
+    }
+    return {"t": strings, "filters": list(FILTERS)}
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    lang = context.get("page_lang") or LANGUAGES[0]
+    helper = context.get("sitegen")
+    context["search_ui"] = search_ui(lang)
+    if helper is not None:
+        meta = page.meta or {}
+        context["sitegen_search"] = search_page(
+            helper,
+            lang,
+            meta.get("sitegen_page"),
+            meta.get("sitegen_id"),
+            f"{page.title or ''} {page.content or ''}",
+        )
+    return context
+
+
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    if template_name == "404.html" and _ui:  # the 404 page is in the first language
+        context["search_ui"] = search_ui(LANGUAGES[0])
+    return context
+
+
+def pagefind_command(site_dir: Path) -> list[str]:
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        raise PluginError(
+            "search: Pagefind is not installed (pip install -r requirements.txt)"
+        ) from None
+    return [str(get_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR]
+
+
+def run_pagefind(site_dir: Path) -> str:
+    """Index ``site_dir`` with Pagefind; return its summary. Raises PluginError on failure."""
+    try:
+        run = subprocess.run(
+            pagefind_command(site_dir), capture_output=True, text=True, timeout=TIMEOUT_S
+        )
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise PluginError(f"search: Pagefind did not run: {err}") from None
+    if run.returncode != 0:
+        lines = [line.strip() for line in (run.stdout + run.stderr).splitlines() if line.strip()]
+        said = [line for line in lines if line.startswith(("Error", "Most likely"))] or lines[-3:]
+        reason = " ".join(dict.fromkeys(said))  # Pagefind prints its error twice
+        raise PluginError(f"search: Pagefind failed on {site_dir}: {reason}")
+    return run.stdout
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has built the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a nested build of one language: the outer build indexes the whole site
+    started = time.perf_counter()
+    out = run_pagefind(Path(config.site_dir))
+    pages = [line.strip() for line in out.splitlines() if "Indexed" in line and "page" in line]
+    log.info(
+        "search: Pagefind indexed %s in %.1f s",
+        pages[-1].removeprefix("Indexed ") if pages else "the site",
+        time.perf_counter() - started,
+    )
