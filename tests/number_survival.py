@@ -196,7 +196,7 @@ def _page_file(site: Path, url: str) -> Path:
 def _data_pages(data: SiteData, lang: str) -> Iterator[tuple[str, BaseModel, list[str]]]:
     """(data file, object, the pages that show it) for every object with numbers."""
     for pid, pf in data.providers.items():
-        name = data.sources.get(pid) or f"data/providers/{pid}.yaml"
+        name = f"data/providers/{pid}.yaml"
         pages = [page_url("provider", lang, pid), page_url("prices", lang)]
         pages += [page_url("service", lang, s.id) for s in pf.services]
         yield name, pf, pages
