@@ -79,6 +79,8 @@ class SiteData:
     providers: dict[str, model.ProviderFile]
     reports: dict[str, model.ReportFile]
     pending: list[PendingText] = field(default_factory=list)
+    places: model.PlacesFile | None = None  # data/places.yaml (hooks/sitegen/places.py)
+    finder: model.FinderFile | None = None  # data/finder.yaml (hooks/sitegen/finder.py)
     sources: dict[str, str] = field(default_factory=dict)  # object key -> file name
 
     # derived look-ups, made once: the loaded data is never changed afterwards
@@ -364,6 +366,8 @@ def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadR
         providers=providers,
         reports=reports,
         pending=pending,
+        places=one("places.yaml"),
+        finder=one("finder.yaml"),
     )
     return LoadResult(data, [], names, pending)
 

@@ -216,6 +216,9 @@ class Provider(Strict):
     accounts: list[Account] = Field(default_factory=list)
     head: Person | None = None
     people: list[Person] = Field(default_factory=list)
+    area: IdList = Field(
+        min_length=1, description="Places it serves (data/places.yaml), e.g. [rezekne-city]"
+    )
     locations: IdList = Field(default_factory=list)
     contacts: Contacts = Field(default_factory=Contacts)
     hours: list[Schedule] = Field(default_factory=list)
@@ -310,6 +313,10 @@ class Service(Strict):
     levels: list[CareLevel] = Field(default_factory=list)
     documents: list[Text] = Field(default_factory=list, description="Documents to bring")
     how_to_apply: Text | None = None
+    area: IdList = Field(
+        default_factory=list,
+        description="Places it serves (data/places.yaml); leave out when it is its provider's area",
+    )
     locations: IdList = Field(default_factory=list)
     contacts: Contacts = Field(default_factory=Contacts)
     hours: list[Schedule] = Field(default_factory=list)
@@ -391,6 +398,8 @@ class Benefit(Strict):
     group: BenefitGroup
     name: Text
     description: Text | None = None
+    eligibility: Text | None = Field(default=None, description="Who may get it, as the source says")
+    how_to_apply: Text | None = Field(default=None, description="How to apply, as the source says")
     legal_basis: IdList = Field(default_factory=list)
 
 
@@ -446,6 +455,10 @@ class ProviderFile(Strict):
     benefits: list[Benefit] = Field(default_factory=list)
 
 
+# territory and finder data (their modules use the classes above)
+from .finder import FinderFile  # noqa: E402
+from .places import PlacesFile  # noqa: E402
+
 # file name (or glob) -> model; the one list of data files the build reads.
 DATA_FILES: dict[str, type[Strict]] = {
     "site.yaml": SiteFile,
@@ -453,4 +466,6 @@ DATA_FILES: dict[str, type[Strict]] = {
     "legal-acts.yaml": LegalActsFile,
     "providers/*.yaml": ProviderFile,
     "reports/*.yaml": ReportFile,
+    "places.yaml": PlacesFile,
+    "finder.yaml": FinderFile,
 }

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from .finder import page_specs as finder_page_specs
 from .loader import SiteData
 from .render import SECTIONS
 from .types import LANGUAGES
@@ -61,6 +62,7 @@ def page_specs(data: SiteData, ui: dict[str, dict[str, str]]) -> list[PageSpec]:
         specs.append(PageSpec("provider", prov.id, both(prov.name), both(prov.summary)))
     for report in data.reports.values():
         specs.append(PageSpec("report", report.id, both(report.title), both(report.summary)))
+    specs += [PageSpec(*spec) for spec in finder_page_specs(data, ui)]
     return specs
 
 

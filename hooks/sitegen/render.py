@@ -21,6 +21,8 @@ from markupsafe import Markup, escape
 
 from . import model
 from .annotate import annotate_html
+from .finder import SECTIONS as FINDER_SECTIONS
+from .finder import FinderView
 from .loader import SiteData
 from .richtext import render_inline, render_markdown
 
@@ -38,6 +40,7 @@ SECTIONS = {
     "prices": "prices",
     "calculator": "prices/calculator",
     "reports": "reports",
+    **FINDER_SECTIONS,  # finder/, places/<id>/, needs/<id>/, benefits/ (finder.py)
 }
 
 
@@ -270,5 +273,5 @@ class PageContext:
             "widget_url",
         ]  # fmt: skip
         context: dict[str, Any] = {name: getattr(self, name) for name in names}
-        context.update(lang=self.lang, data=self.data, ctx=self)
+        context.update(lang=self.lang, data=self.data, ctx=self, finder=FinderView(self))
         return context

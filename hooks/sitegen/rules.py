@@ -195,7 +195,16 @@ def check_site(valid: Group, invalid: list[SourceFile] | None = None) -> list[Da
             ids["benefit"].check(source, ("benefits_table", i, "benefit"), row.benefit)
     for source in valid.get("site.yaml", []):
         ids["provider"].check(source, ("help_contact",), source.obj.help_contact)
+    errors.extend(_check_territory(valid, ids))
     return errors
+
+
+def _check_territory(valid: Group, ids: dict[str, _Ids]) -> list[DataError]:
+    """Places, areas and the finder's answers (places.py, finder.py)."""
+    from .finder import check_finder
+    from .places import check_places
+
+    return check_places(valid, ids) + check_finder(valid, ids)
 
 
 def _check_levels(source: SourceFile, base: tuple[Any, ...], svc: Any) -> list[DataError]:

@@ -1,0 +1,421 @@
+"""The finder: three questions (where do you live, who is it for, what do you need) and
+the services and benefits that answer them.
+
+The questions are data (``data/finder.yaml``): each "who" answer names audiences of
+``vocabulary.yaml``, each "need" names categories, and each benefit group names the
+audiences its benefits are for. Which entry matches which answers is worked out here once,
+at build time; the pages list the results and the finder widget only filters by the
+``data-`` attributes these give (overrides/widgets/finder/).
+
+Pages made here (the same paths in both languages): ``finder/``, ``places/<id>/``,
+``needs/<id>/``, ``benefits/`` and ``benefits/<id>/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field
+
+from .model import BenefitGroup, PhoneEntry
+from .places import Territory
+from .types import Id, IdList, Strict, Text
+
+if TYPE_CHECKING:
+    from . import model
+    from .errors import DataError
+    from .loader import SiteData, SourceFile
+    from .render import PageContext
+
+
+class WhoAnswer(Strict):
+    id: Id
+    name: Text = Field(description="The answer as the finder shows it, e.g. An older person")
+    audiences: IdList = Field(
+        default_factory=list,
+        description="Audiences (vocabulary.yaml) this answer matches; leave empty for anyone",
+    )
+
+
+class NeedAnswer(Strict):
+    id: Id
+    name: Text = Field(description="The need in a resident's words, e.g. Care at home")
+    categories: IdList = Field(min_length=1, description="Service categories (vocabulary.yaml)")
+    benefits: bool = Field(default=False, description="True for the need that lists benefits")
+
+
+class BenefitAudiences(Strict):
+    group: BenefitGroup
+    audiences: IdList = Field(min_length=1, description="Whom this group's benefits are for")
+
+
+class FinderFile(Strict):
+    """``data/finder.yaml``: the answers of the finder's "who" and "need" questions."""
+
+    who: list[WhoAnswer] = Field(min_length=1)
+    needs: list[NeedAnswer] = Field(min_length=1)
+    benefit_audiences: list[BenefitAudiences] = Field(default_factory=list)
+
+
+# page kind -> folder under the language root (joined to render.SECTIONS)
+SECTIONS = {
+    "finder": "finder",
+    "place": "places",
+    "need": "needs",
+    "benefit": "benefits",
+    "benefits": "benefits",
+}
+
+
+# --- validation ----------------------------------------------------------------
+
+
+def check_finder(valid: dict[str, list[SourceFile]], ids: dict[str, Any]) -> list[DataError]:
+    """Answer ids unique; audiences, categories exist; every category is some need's (or a
+    service could not be found); one need lists the benefits; each benefit group of the
+    data has its audiences."""
+    from .rules import _Ids
+
+    errors: list[DataError] = []
+    used_groups = {
+        ben.group for source in valid.get("providers/*.yaml", []) for ben in source.obj.benefits
+    }
+    for source in valid.get("finder.yaml", []):
+        finder = source.obj
+        who_ids, need_ids = _Ids("who answer", errors), _Ids("need answer", errors)
+        for i, who in enumerate(finder.who):
+            who_ids.add(source, ("who", i, "id"), who.id)
+            ids["audience"].check_all(source, ("who", i, "audiences"), who.audiences)
+        claimed: set[str] = set()
+        for i, need in enumerate(finder.needs):
+            need_ids.add(source, ("needs", i, "id"), need.id)
+            ids["category"].check_all(source, ("needs", i, "categories"), need.categories)
+            claimed.update(need.categories)
+        for category in ids["category"].first:
+            if category not in claimed:
+                errors.append(
+                    source.where(
+                        ("needs",),
+                        f"the category `{category}` is in no need's `categories`, so its "
+                        "services could not be found: add it to a need",
+                    )
+                )
+        with_benefits = [i for i, need in enumerate(finder.needs) if need.benefits]
+        for i in with_benefits[1:]:
+            errors.append(
+                source.where(
+                    ("needs", i, "benefits"),
+                    "only one need may list the benefits (`benefits: true`)",
+                )
+            )
+        if used_groups and not with_benefits:
+            errors.append(
+                source.where(("needs",), "no need lists the benefits: set `benefits: true` on one")
+            )
+        groups: set[str] = set()
+        for i, entry in enumerate(finder.benefit_audiences):
+            if entry.group in groups:
+                errors.append(
+                    source.where(
+                        ("benefit_audiences", i, "group"),
+                        f"the benefit group `{entry.group}` is given twice",
+                    )
+                )
+            groups.add(entry.group)
+            ids["audience"].check_all(
+                source, ("benefit_audiences", i, "audiences"), entry.audiences
+            )
+        for group in sorted(used_groups - groups):
+            errors.append(
+                source.where(
+                    ("benefit_audiences",),
+                    f"the benefit group `{group}` has no audiences here, so the finder could "
+                    "not tell whom its benefits are for: add it",
+                )
+            )
+    return errors
+
+
+# --- the entries the finder lists ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # "service" or "benefit"
+    id: str
+    provider: str
+    places: frozenset[str]  # every place the entry serves (areas with what lies inside)
+    needs: frozenset[str]
+    who: frozenset[str]
+
+
+class Finder:
+    """Matching over the validated data, made once per loaded data."""
+
+    def __init__(self, data: SiteData):
+        self.data = data
+        self.file: FinderFile = data.finder  # type: ignore[assignment]
+        self.territory = Territory(data)
+
+    @cached_property
+    def entries(self) -> list[Entry]:
+        entries: list[Entry] = []
+        for service, provider_id in self.data.services.values():
+            entries.append(
+                Entry(
+                    "service",
+                    service.id,
+                    provider_id,
+                    frozenset(self.territory.covered(self.territory.service_area(service.id))),
+                    frozenset(n.id for n in self.file.needs if service.category in n.categories),
+                    self._who(service.audiences),
+                )
+            )
+        money = [n.id for n in self.file.needs if n.benefits]
+        audiences = {b.group: b.audiences for b in self.file.benefit_audiences}
+        for provider_id, pf in self.data.providers.items():
+            area = frozenset(self.territory.covered(pf.provider.area))
+            for benefit in pf.benefits:
+                who = self._who(audiences.get(benefit.group, []))
+                entries.append(
+                    Entry("benefit", benefit.id, provider_id, area, frozenset(money), who)
+                )
+        return entries
+
+    def _who(self, audiences: list[str]) -> frozenset[str]:
+        return frozenset(
+            w.id for w in self.file.who if not w.audiences or set(audiences) & set(w.audiences)
+        )
+
+    def matching(
+        self, place: str | None = None, need: str | None = None, who: str | None = None
+    ) -> list[Entry]:
+        return [
+            e
+            for e in self.entries
+            if (place is None or place in e.places)
+            and (need is None or need in e.needs)
+            and (who is None or who in e.who)
+        ]
+
+    @cached_property
+    def benefits(self) -> dict[str, tuple[model.Benefit, str]]:
+        return {b.id: (b, pid) for pid, pf in self.data.providers.items() for b in pf.benefits}
+
+    def need(self, need_id: str) -> NeedAnswer:
+        return next(n for n in self.file.needs if n.id == need_id)
+
+
+_FINDERS: dict[int, tuple[SiteData, Finder]] = {}
+
+
+def finder_for(data: SiteData) -> Finder:
+    """One Finder per loaded data (the loader keeps the latest data only; so does this)."""
+    found = _FINDERS.get(id(data))
+    if found is None or found[0] is not data:
+        _FINDERS.clear()
+        found = (data, Finder(data))
+        _FINDERS[id(data)] = found
+    return found[1]
+
+
+# --- pages -------------------------------------------------------------------------
+
+
+def page_specs(data: SiteData, ui: dict[str, dict[str, str]]) -> list[tuple[Any, ...]]:
+    """(kind, id, titles, descriptions) of the finder's pages, for ``pages.PageSpec``."""
+    from .types import LANGUAGES
+
+    def both(text: Text | None, fallback: Text | None = None) -> dict[str, str]:
+        text = text or fallback
+        return {lang: text.get(lang) or text.get("lv") for lang in LANGUAGES} if text else {}
+
+    def ui_both(key: str, **values: str) -> dict[str, str]:
+        return {lang: ui[key][lang].format(**values) for lang in LANGUAGES}
+
+    finder = finder_for(data)
+    specs: list[tuple[Any, ...]] = [
+        ("finder", None, ui_both("page.finder"), ui_both("page.finder.description")),
+        ("benefits", None, ui_both("page.benefits"), ui_both("page.benefits.description")),
+    ]
+    for place in data.places.places:  # type: ignore[union-attr]
+        titles = both(place.name)
+        descriptions = {
+            lang: ui["page.place.description"][lang].format(place=titles[lang])
+            for lang in LANGUAGES
+        }
+        specs.append(("place", place.id, titles, descriptions))
+    for need in finder.file.needs:
+        titles = both(need.name)
+        descriptions = {
+            lang: ui["page.need.description"][lang].format(need=titles[lang]) for lang in LANGUAGES
+        }
+        specs.append(("need", need.id, titles, descriptions))
+    for benefit, _ in finder.benefits.values():
+        specs.append(("benefit", benefit.id, both(benefit.name), both(benefit.description, benefit.name)))
+    return specs
+
+
+# --- what the templates call ---------------------------------------------------------
+
+
+class FinderView:
+    """The finder's helpers for one page (its language and links): ``finder`` in templates."""
+
+    def __init__(self, ctx: PageContext):
+        self.ctx = ctx
+
+    @cached_property
+    def core(self) -> Finder:
+        return finder_for(self.ctx.data)
+
+    @property
+    def territory(self) -> Territory:
+        return self.core.territory
+
+    @property
+    def who_answers(self) -> list[WhoAnswer]:
+        return self.core.file.who
+
+    @property
+    def needs(self) -> list[NeedAnswer]:
+        return self.core.file.needs
+
+    def need(self, need_id: str) -> NeedAnswer:
+        return self.core.need(need_id)
+
+    def answers(self, question: str) -> list[tuple[str, str, int]]:
+        """(value, label, depth) of each answer to "place", "who" or "need"; a place
+        inside another comes right after it, one level deeper."""
+        if question == "who":
+            return [(w.id, self.ctx.t(w.name), 0) for w in self.core.file.who]
+        if question == "need":
+            return [(n.id, self.ctx.t(n.name), 0) for n in self.core.file.needs]
+        found: list[tuple[str, str, int]] = []
+
+        def walk(places: list[Any], depth: int) -> None:
+            for place in places:
+                found.append((place.id, self.ctx.t(place.name), depth))
+                walk(self.territory.inside(place.id), depth + 1)
+
+        walk(self.territory.top_level(), 0)
+        return found
+
+    def benefits_need(self) -> NeedAnswer | None:
+        return next((n for n in self.core.file.needs if n.benefits), None)
+
+    def matching(self, place: str | None = None, need: str | None = None) -> list[Entry]:
+        return self._sorted(self.core.matching(place=place, need=need))
+
+    def by_need(self, entries: list[Entry]) -> list[tuple[NeedAnswer, list[Entry]]]:
+        """Entries grouped under the needs, in the needs' order (an entry may stand under
+        more than one need when its category is in several)."""
+        groups = []
+        for need in self.core.file.needs:
+            members = [e for e in entries if need.id in e.needs]
+            if members:
+                groups.append((need, members))
+        return groups
+
+    def by_place(self, entries: list[Entry]) -> list[tuple[model.Provider, list[Entry]]]:
+        """Entries grouped by provider (each provider serves one territory)."""
+        groups = []
+        for pid, pf in self.ctx.data.providers.items():
+            members = [e for e in entries if e.provider == pid]
+            if members:
+                groups.append((pf.provider, members))
+        return groups
+
+    def _sorted(self, entries: list[Entry]) -> list[Entry]:
+        return sorted(entries, key=lambda e: (e.kind != "service", self.label(e).casefold()))
+
+    # --- one entry ---------------------------------------------------------------------
+    def item(self, entry: Entry) -> Any:
+        if entry.kind == "service":
+            return self.ctx.service(entry.id)
+        return self.core.benefits[entry.id][0]
+
+    def link(self, entry: Entry) -> str:
+        return self.ctx.link(entry.kind, entry.id)
+
+    def label(self, entry: Entry) -> str:
+        if entry.kind == "service":
+            return self.service_label(entry.id)
+        return self.benefit_label(entry.id)
+
+    def service_label(self, service_id: str) -> str:
+        """The service's name, with its place when another service has the same name
+        ("Aprūpe mājās — Rēzeknes pilsēta"), so lists of links tell them apart."""
+        service = self.ctx.service(service_id)
+        name = self.ctx.t(service.name)
+        if self._shared_names().get(name.casefold(), 0) < 2:
+            return name
+        return f"{name} — {self.area_name(self.territory.service_area(service_id))}"
+
+    def benefit_label(self, benefit_id: str) -> str:
+        benefit, provider_id = self.core.benefits[benefit_id]
+        name = self.ctx.t(benefit.name)
+        if self._shared_names().get(name.casefold(), 0) < 2:
+            return name
+        return f"{name} — {self.area_name(self.territory.provider_area(provider_id))}"
+
+    def _shared_names(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        names = [s.name for s, _ in self.ctx.data.services.values()]
+        names += [b.name for b, _ in self.core.benefits.values()]
+        for text in names:
+            key = self.ctx.t(text).casefold()
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def area_name(self, area: list[str]) -> str:
+        return ", ".join(self.ctx.t(self.territory.place(p).name) for p in area)
+
+    def provider_of(self, entry: Entry) -> model.Provider:
+        return self.ctx.data.providers[entry.provider].provider
+
+    def phones(self, entry: Entry) -> list[PhoneEntry]:
+        """Whom to call: the service's own phones, else its unit's, else its provider's."""
+        provider = self.ctx.data.providers[entry.provider].provider
+        if entry.kind == "service":
+            service = self.ctx.service(entry.id)
+            if service.contacts.phones:
+                return list(service.contacts.phones)
+            unit = self.ctx.unit(entry.provider, service.unit)
+            if unit is not None and unit.contacts.phones:
+                return list(unit.contacts.phones)
+        return list(provider.contacts.phones)
+
+    def fees(self, entry: Entry) -> list[dict[str, Any]]:
+        """The fee rules (fees.rules_json) of a service; empty when the data gives none."""
+        if entry.kind != "service":
+            return []
+        return [self.ctx.rules(fee) for fee in self.ctx.fees_for(entry.id)]
+
+    def report_rows(self, benefit_id: str) -> list[tuple[model.ReportFile, model.BenefitRow]]:
+        """Rows of the reports that give figures for a benefit."""
+        return [
+            (report, row)
+            for report in self.ctx.data.reports.values()
+            for row in report.benefits_table
+            if row.benefit == benefit_id
+        ]
+
+    def benefit_provider(self, benefit_id: str) -> model.ProviderFile:
+        return self.ctx.data.providers[self.core.benefits[benefit_id][1]]
+
+    def benefit(self, benefit_id: str) -> model.Benefit:
+        return self.core.benefits[benefit_id][0]
+
+    def benefit_entry(self, benefit_id: str) -> Entry:
+        return next(e for e in self.core.entries if e.kind == "benefit" and e.id == benefit_id)
+
+    def data_attributes(self, entry: Entry) -> dict[str, str]:
+        """What the widget filters by: the places, needs and who answers an entry matches."""
+        return {
+            "data-places": " ".join(sorted(entry.places)),
+            "data-needs": " ".join(sorted(entry.needs)),
+            "data-who": " ".join(sorted(entry.who)),
+        }
