@@ -13,6 +13,8 @@ SCHEMA_NAMES = {
     "legal-acts.yaml": "legal-acts",
     "providers/*.yaml": "provider",
     "reports/*.yaml": "report",
+    "places.yaml": "places",
+    "finder.yaml": "finder",
 }
 
 
