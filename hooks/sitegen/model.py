@@ -299,6 +299,15 @@ class Limit(Strict):
         default=None, description="Number of days, when the limit is a number of days"
     )
     per: Literal["stay", "year", "calendar-year", "month"] | None = None
+    free: bool = Field(
+        default=False,
+        description="True when the source says the service is free of charge within this limit",
+    )
+
+
+class ServiceLink(Strict):
+    service: Id = Field(description="Another service (any provider) to point to")
+    text: Text = Field(description="When to go there instead, e.g. Tonight – the night shelter")
 
 
 class Service(Strict):
@@ -323,6 +332,10 @@ class Service(Strict):
     limits: list[Limit] = Field(default_factory=list)
     legal_basis: IdList = Field(default_factory=list)
     notes: list[Text] = Field(default_factory=list)
+    see_also: list[ServiceLink] = Field(
+        default_factory=list,
+        description="Services to go to instead, shown first on the page (which one for tonight)",
+    )
 
 
 # --- fees --------------------------------------------------------------------
@@ -365,9 +378,30 @@ Rule = Annotated[
 ]
 
 
+class ExemptionTest(Strict):
+    """When an exemption applies, in terms of the calculator's questions (all given must hold)."""
+
+    months_at_most: Count | None = Field(
+        default=None,
+        description="Applies while the months stayed this year are at most this many",
+    )
+    none_in_previous_months: Count | None = Field(
+        default=None,
+        description="Applies only if the service was not received in this many previous months",
+    )
+    justified_absence: bool = Field(
+        default=False,
+        description="Applies while the client is away for a justified reason (with documents)",
+    )
+
+
 class Exemption(Strict):
     id: Id
     text: Text
+    applies: ExemptionTest | None = Field(
+        default=None,
+        description="When it applies, so the calculator can ask and decide; leave out if unsure",
+    )
 
 
 class FeeItem(Strict):

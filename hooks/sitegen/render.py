@@ -274,4 +274,12 @@ class PageContext:
         ]  # fmt: skip
         context: dict[str, Any] = {name: getattr(self, name) for name in names}
         context.update(lang=self.lang, data=self.data, ctx=self, finder=FinderView(self))
+        from .page_facts import PageFacts  # price, hours, phones of a page; plural counts
+
+        facts = PageFacts(self)
+        context.update(facts=facts, ui_count=facts.ui_count)
+        from .page_facts import PageFacts  # price, hours, phones of a page; plural counts
+
+        facts = PageFacts(self)
+        context.update(facts=facts, ui_count=facts.ui_count)
         return context

@@ -167,6 +167,8 @@ def check_site(valid: Group, invalid: list[SourceFile] | None = None) -> list[Da
             ids["audience"].check_all(source, base + ("audiences",), svc.audiences)
             ids["location"].check_all(source, base + ("locations",), svc.locations)
             ids["legal act"].check_all(source, base + ("legal_basis",), svc.legal_basis)
+            for j, link in enumerate(svc.see_also):
+                ids["service"].check(source, base + ("see_also", j, "service"), link.service)
             errors.extend(_check_levels(source, base, svc))
         for i, fee in enumerate(pf.fees):
             base = ("fees", i)
