@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
-from .model import BenefitGroup, PhoneEntry
 from .places import Territory
-from .types import Id, IdList, Strict, Text
+from .types import BenefitGroup, Id, IdList, Strict, Text
 
 if TYPE_CHECKING:
     from . import model
     from .errors import DataError
     from .loader import SiteData, SourceFile
+    from .model import PhoneEntry
     from .render import PageContext
 
 
@@ -98,7 +98,8 @@ def check_finder(valid: dict[str, list[SourceFile]], ids: dict[str, Any]) -> lis
                 errors.append(
                     source.where(
                         ("needs",),
-                        f"the category `{category}` is in no need's `categories`, so its "
+                        key=True,
+                        message=f"the category `{category}` is in no need's `categories`, so its "
                         "services could not be found: add it to a need",
                     )
                 )
@@ -112,7 +113,9 @@ def check_finder(valid: dict[str, list[SourceFile]], ids: dict[str, Any]) -> lis
             )
         if used_groups and not with_benefits:
             errors.append(
-                source.where(("needs",), "no need lists the benefits: set `benefits: true` on one")
+                source.where(
+                    ("needs",), "no need lists the benefits: set `benefits: true` on one", key=True
+                )
             )
         groups: set[str] = set()
         for i, entry in enumerate(finder.benefit_audiences):
@@ -131,7 +134,8 @@ def check_finder(valid: dict[str, list[SourceFile]], ids: dict[str, Any]) -> lis
             errors.append(
                 source.where(
                     ("benefit_audiences",),
-                    f"the benefit group `{group}` has no audiences here, so the finder could "
+                    key=True,
+                    message=f"the benefit group `{group}` has no audiences here, so the finder could "
                     "not tell whom its benefits are for: add it",
                 )
             )
@@ -254,7 +258,9 @@ def page_specs(data: SiteData, ui: dict[str, dict[str, str]]) -> list[tuple[Any,
         }
         specs.append(("need", need.id, titles, descriptions))
     for benefit, _ in finder.benefits.values():
-        specs.append(("benefit", benefit.id, both(benefit.name), both(benefit.description, benefit.name)))
+        specs.append(
+            ("benefit", benefit.id, both(benefit.name), both(benefit.description, benefit.name))
+        )
     return specs
 
 

@@ -14,6 +14,7 @@ from pydantic import AfterValidator, Field, model_validator
 
 from .types import (
     Amount,
+    BenefitGroup,
     Count,
     Email,
     Euros,
@@ -423,8 +424,6 @@ class Fee(Strict):
 
 
 # --- benefits and the 2017 report -------------------------------------------
-
-BenefitGroup = Literal["social-assistance", "municipal", "orphans-and-foster-families"]
 
 
 class Benefit(Strict):

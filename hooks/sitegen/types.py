@@ -284,6 +284,8 @@ Time = Annotated[
 ]
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+# the groups benefits are listed in (model.Benefit.group, finder.BenefitAudiences.group)
+BenefitGroup = Literal["social-assistance", "municipal", "orphans-and-foster-families"]
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
