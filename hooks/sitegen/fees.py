@@ -13,7 +13,9 @@ Rule kinds and what the calculator asks for:
   decimals (12.5 hours); other units are whole numbers. The limit is ``max_quantity`` or,
   for a care level, the level's ``max_hours_per_month`` (hourly prices only).
 * ``first_and_next``: n units cost first + (n − 1) × next; 0 units cost nothing.
-* ``income_share``: percent × income; any ticked exemption makes it free.
+* ``income_share``: percent × income; free when an exemption applies, decided from the
+  answers to the questions its test needs (``exemptions.py``), or ticked by the person
+  when the data gives the exemption no test.
 * ``daily_capped``: days × daily, but never more than the monthly price: a full month
   (up to 31 days) at the daily rate is charged at most the monthly price. The build checks
   that the cap makes sense: ``daily ≤ monthly ≤ 31 × daily``.
@@ -25,6 +27,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .exemptions import MONTHS, decide, previous_months, questions, tests_json
 from .model import (
     DailyCappedRule,
     Fee,
@@ -103,7 +106,16 @@ def item_json(item: FeeItem, fee: Fee, service: Service | None, lang: str) -> di
             percent_text=format_percent_value(rule.percent, lang),
             base=_text(rule.base, lang),
             max_income=_amount(MAX_AMOUNT),
-            exemptions=[{"id": e.id, "label": _text(e.text, lang)} for e in fee.exemptions],
+            exemptions=[
+                {"id": e.id, "label": _text(e.text, lang), "applies": tests_json(e)}
+                for e in fee.exemptions
+            ],
+        )
+        # the questions that decide the exemptions (exemptions.py)
+        out.update(
+            questions=questions(out["exemptions"]),
+            previous_months=previous_months(out["exemptions"]),
+            months_max=MONTHS,
         )
         return out
     # the limit the engine enforces: the data's limit, else a month's days or a sanity cap
@@ -151,22 +163,32 @@ def _read(text: Any, lang: str, *, decimals: int, limit: Decimal) -> tuple[Decim
 def calculate(item: dict[str, Any], inputs: dict[str, Any], lang: str = "lv") -> Calculation:
     """Evaluate one item of ``rules_json`` for the typed ``inputs``.
 
-    ``inputs``: ``quantity`` and ``income`` as typed (text), ``exempt`` a list of exemption
-    ids. Bad input gives ``errors`` {field: code} and no total. Codes: required, number,
-    negative, decimals, whole, max.
+    ``inputs``: ``quantity``, ``income`` and ``months`` as typed (text), ``absent`` and
+    ``previous`` as "yes"/"no" (see ``exemptions.py``), ``exempt`` the ids of ticked
+    exemptions that have no test. Bad input gives ``errors`` {field: code} and no total.
+    Codes: required, number, negative, decimals, whole, max, choose.
     """
     kind = item["kind"]
     if kind == "income_share":
-        known = {e["id"]: e["label"] for e in item["exemptions"]}
-        chosen = [e for e in inputs.get("exempt") or [] if e in known]
-        if chosen:
-            step = {"op": "exempt", "id": chosen[0], "label": known[chosen[0]]}
+        # exemptions with a test are decided from the answers; one without (the data cannot
+        # say when it applies) is a box the person ticks
+        exemption, errors = decide(item["exemptions"], inputs, lang)
+        if exemption is None:
+            ticked = set(inputs.get("exempt") or [])
+            exemption = next(
+                (e for e in item["exemptions"] if not e.get("applies") and e["id"] in ticked),
+                None,
+            )
+        if exemption is not None:
+            step = {"op": "exempt", "id": exemption["id"], "label": exemption["label"]}
             return Calculation(Decimal("0.00"), [step | {"result": Decimal("0.00")}])
         income, error = _read(
             inputs.get("income"), lang, decimals=2, limit=Decimal(item["max_income"])
         )
         if income is None:
-            return Calculation(None, errors={"income": error})
+            errors["income"] = error
+        if errors:
+            return Calculation(None, errors=errors)
         percent = Decimal(item["percent"])
         total = round_cents(income * percent / 100)
         step = {"op": "percent", "percent": percent, "income": income, "result": total}
@@ -254,6 +276,8 @@ def error_message(
     if code == "max":
         if field_name == "income":
             limit = format_money(Decimal(item["max_income"]), lang)
+        elif field_name == "months":
+            limit = format_number(item["months_max"], lang)
         else:
             limit = format_number(item["input_max"], lang)
         text = _fill(text, max=limit)

@@ -395,6 +395,20 @@ class ExemptionTest(Strict):
         description="Applies while the client is away for a justified reason (with documents)",
     )
 
+    @model_validator(mode="after")
+    def _some_test(self) -> ExemptionTest:
+        if (
+            self.months_at_most is None
+            and self.none_in_previous_months is None
+            and not self.justified_absence
+        ):
+            raise _fail(
+                "exemption_test_empty",
+                "`applies` needs at least one of months_at_most, none_in_previous_months, "
+                "justified_absence; leave `applies` out when the source does not say when",
+            )
+        return self
+
 
 class Exemption(Strict):
     id: Id

@@ -2,7 +2,7 @@
 
 The partial ``overrides/sitegen/partials/fees.html`` is rendered with the fixture fees of
 ``tests/fee_cases.json`` in a plain Jinja environment, with the same helpers the page
-templates get (lang, t, plain, ui, money, speak, legal_act, date). The widget's assets are
+templates get (lang, t, plain, ui, ui_count, money, speak, legal_act, date). The widget's assets are
 loaded in the head, as ``overrides/main.html`` does for every page.
 """
 
@@ -21,6 +21,7 @@ from sitegen.annotate import annotate_html
 from sitegen.fees import rules_json
 from sitegen.model import Fee
 from sitegen.money import format_money
+from sitegen.plurals import count_text
 
 from tests import fee_fixture as fx
 
@@ -71,6 +72,9 @@ def template_context(lang: str) -> dict[str, Any]:
         "lang": lang,
         "t": lambda text: text.get(lang) or text.get("en" if lang == "lv" else "lv"),
         "ui": ui,
+        "ui_count": lambda key, count, **values: count_text(
+            strings[key][lang], count, lang, **values
+        ),
         "plain": lambda text: Markup(annotate_html(str(escape(text)), lang, ABBREVIATIONS[lang])),
         "money": lambda amount: format_money(amount, lang),
         "speak": lambda kind, *args, **options: getattr(spoken, f"speak_{kind}")(
