@@ -80,7 +80,12 @@ def facts_first_problems(html: str, ui: dict[str, str]) -> list[str]:
     first_h2 = body.find("<h2")
     head = body if first_h2 < 0 else body[:first_h2]
     problems = []
-    price_words = (ui["keyfacts.free"], ui["keyfacts.no_price"], "€")
+    price_words = (
+        ui["keyfacts.free"],
+        ui["keyfacts.no_price"],
+        ui["keyfacts.no_price.no_phone"],
+        "€",
+    )
     if not any(word in head for word in price_words):
         problems.append("no price, 'free' or 'no price given' before the first <h2>")
     if 'href="tel:' not in head and ui["keyfacts.no_phone"] not in head:
@@ -120,7 +125,8 @@ def wrong_words(html: str) -> list[str]:
 
 UI_LV = {
     "keyfacts.free": "Bez maksas",
-    "keyfacts.no_price": "Avotā cena",
+    "keyfacts.no_price": "Avotā cena nav norādīta — jautājiet",
+    "keyfacts.no_price.no_phone": "Avotā cena nav norādīta.",
     "keyfacts.no_phone": "Avotā tālruņa",
 }
 FRAME = '<div class="sg-page">{}</div><aside class="sg-help">{}</aside>'

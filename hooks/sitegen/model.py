@@ -309,6 +309,10 @@ class Limit(Strict):
 class ServiceLink(Strict):
     service: Id = Field(description="Another service (any provider) to point to")
     text: Text = Field(description="When to go there instead, e.g. Tonight – the night shelter")
+    lead: bool = Field(
+        default=True,
+        description="Shown before the price and hours (false: after them, e.g. for a longer stay)",
+    )
 
 
 class Service(Strict):
