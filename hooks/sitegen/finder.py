@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from . import model
     from .errors import DataError
     from .loader import SiteData, SourceFile
-    from .model import PhoneEntry
     from .render import PageContext
 
 
@@ -381,18 +380,6 @@ class FinderView:
 
     def provider_of(self, entry: Entry) -> model.Provider:
         return self.ctx.data.providers[entry.provider].provider
-
-    def phones(self, entry: Entry) -> list[PhoneEntry]:
-        """Whom to call: the service's own phones, else its unit's, else its provider's."""
-        provider = self.ctx.data.providers[entry.provider].provider
-        if entry.kind == "service":
-            service = self.ctx.service(entry.id)
-            if service.contacts.phones:
-                return list(service.contacts.phones)
-            unit = self.ctx.unit(entry.provider, service.unit)
-            if unit is not None and unit.contacts.phones:
-                return list(unit.contacts.phones)
-        return list(provider.contacts.phones)
 
     def fees(self, entry: Entry) -> list[dict[str, Any]]:
         """The fee rules (fees.rules_json) of a service; empty when the data gives none."""

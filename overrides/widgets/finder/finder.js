@@ -31,6 +31,15 @@
     return answers;
   }
 
+  /* Which entries match: {visible: [bool per entry], count}. */
+  function select(entries, answers) {
+    var visible = entries.map(function (entry) {
+      return matches(entry, answers);
+    });
+    var count = visible.filter(Boolean).length;
+    return { visible: visible, count: count };
+  }
+
   function writeQuery(answers) {
     var params = new URLSearchParams();
     QUESTIONS.forEach(function (q) {
@@ -45,6 +54,9 @@
     var results = root.querySelector("[data-finder-results]");
     var status = root.querySelector("[data-finder-status]");
     var none = root.querySelector("[data-finder-none]");
+    var relaxedNote = root.querySelector("[data-finder-relaxed]");
+    var start = root.querySelector("[data-finder-start]");
+    var jump = root.querySelector("[data-finder-jump]");
     var items = Array.prototype.slice.call(root.querySelectorAll("[data-entry]"));
     var entries = items.map(function (li) {
       var entry = {};
@@ -73,15 +85,22 @@
       var any = QUESTIONS.some(function (q) {
         return answers[q];
       });
-      var count = 0;
+      var shown = select(entries, answers);
+      var relaxed = false;
+      if (!shown.count && answers.who) {
+        // nothing is meant for exactly this group: show what matches the other answers
+        shown = select(entries, { place: answers.place, who: "", need: answers.need });
+        relaxed = shown.count > 0;
+      }
       items.forEach(function (li, i) {
-        var visible = matches(entries[i], answers);
-        li.hidden = !visible;
-        if (visible) count += 1;
+        li.hidden = !any || !shown.visible[i];
       });
-      results.hidden = !any;
-      none.hidden = count !== 0;
+      var count = relaxed ? 0 : shown.count;
       status.textContent = any ? root.getAttribute("data-count").replace("{count}", count) : "";
+      jump.hidden = !any || !shown.count;
+      start.hidden = any;
+      none.hidden = !any || shown.count > 0;
+      relaxedNote.hidden = !relaxed;
     }
 
     function set(answers) {
@@ -112,12 +131,18 @@
     root.querySelector("[data-finder-nojs]").hidden = true;
     root.querySelector("[data-finder-js]").hidden = false;
     form.hidden = false;
+    results.hidden = false;
     var answers = readAnswers(window.location.search, known);
     set(answers);
     show(answers);
   }
 
-  window.sgFinder = { matches: matches, readAnswers: readAnswers, writeQuery: writeQuery };
+  window.sgFinder = {
+    matches: matches,
+    select: select,
+    readAnswers: readAnswers,
+    writeQuery: writeQuery,
+  };
 
   function startAll() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-finder]"), start);
