@@ -266,3 +266,46 @@ def test_night_shelter_facts(site: Path, lang: str) -> None:
     assert 'href="../shelter/"' in box  # which one for a longer stay
     shelter = content(page(site, lang, "services/shelter/"))
     assert 'href="../night-shelter/"' in shelter[: shelter.find("<h2")]  # which one tonight
+
+
+# --- in a real browser: axe, tap targets and today's line on service pages -----------------
+
+A11Y_PAGES = [
+    "services/home-care/",
+    "services/night-shelter/",
+    "services/shelter/",
+    "services/kraslava-social-care/",
+    "en/services/home-care/",
+    "en/services/night-shelter/",
+]
+
+
+def test_service_pages_pass_axe_with_large_phone_targets_and_today(site: Path) -> None:
+    from browser import launch_chromium, serve_directory
+    from test_accessibility import AXE_OPTIONS, PHONE, new_page
+
+    problems: list[str] = []
+    foreign: list[str] = []
+    errors: list[str] = []
+    with serve_directory(site) as base, launch_chromium() as browser:
+        for viewport in (PHONE, {"width": 1280, "height": 800}):
+            pg = new_page(browser, viewport, base, foreign, errors)
+            for path in A11Y_PAGES:
+                pg.goto(base + path, wait_until="load")
+                result = pg.evaluate("opts => axe.run(document, opts)", AXE_OPTIONS)
+                problems += [f"{path} {viewport['width']}: {v['id']}" for v in result["violations"]]
+                problems += [
+                    f"{path}: small target {t}"
+                    for t in pg.evaluate("() => __a11y.targets('article')")
+                ]
+                for call in pg.locator(".sg-keyfacts a.sg-call").all():
+                    if call.bounding_box()["height"] < 44:
+                        problems.append(f"{path}: phone target under 44 px")
+                # today's line: exactly one day shown where a schedule names weekdays
+                shown = pg.locator(".sg-keyfacts [data-sg-today] [data-day]:not([hidden])")
+                has_today = pg.locator(".sg-keyfacts [data-sg-today]").count()
+                if has_today and shown.count() != 1:
+                    problems.append(f"{path}: {shown.count()} days shown as today")
+            pg.context.close()
+    assert not problems, "\n".join(problems)
+    assert not foreign and not errors, (foreign, errors)
