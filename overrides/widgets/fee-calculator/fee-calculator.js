@@ -134,6 +134,13 @@
     return group(String(Math.floor(h / 100)), fmt.group) + (frac ? fmt.decimal + frac : "");
   }
 
+  // a counted string: {zero, one, other…} picked by the CLDR plural rules, as sitegen/plurals.py
+  function plural(forms, n, lang) {
+    if (typeof forms === "string") return forms;
+    var category = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang).select(n) : "other";
+    return forms[category] || forms.other;
+  }
+
   function fill(template, values) {
     Object.keys(values).forEach(function (k) { template = template.split("{" + k + "}").join(values[k]); });
     return template;
@@ -193,7 +200,8 @@
       setText(fields.quantity.querySelector("label"), msg["fee.quantity." + it.unit]);
       var hint = [];
       if (it.max_quantity) {
-        var limit = fill(msg[it.unit === "hour" ? "fee.limit.hour" : "fee.limit.other"], { max: number(it.max_quantity * 100, fmt) });
+        var limit = fill(plural(msg[it.unit === "hour" ? "fee.limit.hour" : "fee.limit.other"], it.max_quantity, lang),
+          { max: number(it.max_quantity * 100, fmt) });
         hint.push(limit.charAt(0).toUpperCase() + limit.slice(1) + ".");
       }
       if (it.decimals) hint.push(msg["fee.calc.decimals"]);
@@ -334,7 +342,7 @@
 
   window.FeeCalculator = {
     calculate: calculate, breakdown: breakdown, errorMessage: errorMessage,
-    decide: decide, money: money, number: number, parse: parse, scan: scan
+    decide: decide, money: money, number: number, parse: parse, plural: plural, scan: scan
   };
   // Material's instant navigation swaps the page without a load event: follow document$.
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(scan);

@@ -478,3 +478,18 @@ def test_no_third_party_requests(browser: Any, site: str) -> None:
     page.goto(f"{site}lv.html")
     assert requests and all(url.startswith(site) for url in requests)
     context.close()
+
+
+def test_plural_forms_match_babel(page: Any, site: str) -> None:
+    """The widget picks a counted string's form by the browser's CLDR rules; they must be
+    Babel's (sitegen/plurals.py), or a limit would read differently before and after JS."""
+    from sitegen.plurals import plural_category
+
+    page.goto(f"{site}lv.html")
+    forms = {"zero": "zero", "one": "one", "other": "other"}
+    for lang in ("lv", "en"):
+        js = page.evaluate(
+            "([forms, lang]) => [...Array(125).keys()].map((n) => FeeCalculator.plural(forms, n, lang))",
+            [forms, lang],
+        )
+        assert js == [plural_category(n, lang) for n in range(125)], lang
