@@ -114,10 +114,10 @@ CASES = [
     (
         "transition for a city",
         PLACES,
-        "    county: test-county",
-        "    county: test-city",
+        "    in_county: test-county",
+        "    in_county: test-city",
         "`test-city` is a city, not a county",
-        "county: test-city",
+        "in_county: test-city",
     ),
     (
         "transition names a parish",
@@ -244,7 +244,7 @@ def test_missing_places_file_is_reported(fixture_data: Path) -> None:
 
 def test_every_problem_in_one_pass(fixture_data: Path) -> None:
     edit(fixture_data / PROVIDER, "  area: [test-city]", "  area: [nowhere]")
-    edit(fixture_data / PLACES, "    county: test-county", "    county: test-city")
+    edit(fixture_data / PLACES, "    in_county: test-county", "    in_county: test-city")
     edit(fixture_data / FINDER, "categories: [care-at-home]", "categories: [care]")
     errors = errors_for(fixture_data)
     files = {e.split(":", 1)[0] for e in errors}

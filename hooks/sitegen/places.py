@@ -44,7 +44,7 @@ class Transition(Strict):
     """While a merged county has no common rules, the former municipalities' rules apply."""
 
     id: Id
-    county: Id = Field(description="The county (a place of kind county) the rule is for")
+    in_county: Id = Field(description="The county (a place of kind county) the rule is for")
     former_municipalities: IdList = Field(
         min_length=1, description="Places of kind former-municipality within that county"
     )
@@ -114,12 +114,13 @@ def check_places(valid: dict[str, list[SourceFile]], ids: dict[str, Any]) -> lis
                 )
         for i, rule in enumerate(source.obj.transitions):
             path = ("transitions", i)
-            county = places.get(rule.county)
-            places_ids.check(source, path + ("county",), rule.county)
+            county = places.get(rule.in_county)
+            places_ids.check(source, path + ("in_county",), rule.in_county)
             if county is not None and county.kind != "county":
                 errors.append(
                     source.where(
-                        path + ("county",), f"`{rule.county}` is a {county.kind}, not a county"
+                        path + ("in_county",),
+                        f"`{rule.in_county}` is a {county.kind}, not a county",
                     )
                 )
             for j, former in enumerate(rule.former_municipalities):
@@ -127,11 +128,11 @@ def check_places(valid: dict[str, list[SourceFile]], ids: dict[str, Any]) -> lis
                 place = places.get(former)
                 if place is None:
                     places_ids.check(source, at, former)
-                elif place.kind != "former-municipality" or place.within != rule.county:
+                elif place.kind != "former-municipality" or place.within != rule.in_county:
                     errors.append(
                         source.where(
                             at,
-                            f"`{former}` must be a former-municipality within `{rule.county}` "
+                            f"`{former}` must be a former-municipality within `{rule.in_county}` "
                             f"(it is a {place.kind}"
                             + (f" within `{place.within}`)" if place.within else ")"),
                         )
@@ -224,5 +225,5 @@ class Territory:
         return [
             rule
             for rule in self.file.transitions
-            if rule.county in chain or place_id in rule.former_municipalities
+            if rule.in_county in chain or place_id in rule.former_municipalities
         ]
