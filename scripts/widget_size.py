@@ -14,7 +14,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 KB = 1024
-BUDGETS = {"fee-calculator": 8 * KB, "finder": 3 * KB}  # gzipped bytes; widgets not listed are only reported
+BUDGETS = {
+    "fee-calculator": 8 * KB,
+    "finder": 3 * KB,
+}  # gzipped bytes; widgets not listed are only reported
 SHIPPED = (".js", ".css")
 
 
