@@ -161,6 +161,7 @@ class Finder:
         self.data = data
         self.file: FinderFile = data.finder  # type: ignore[assignment]
         self.territory = Territory(data)
+        self._name_counts: dict[str, dict[str, int]] = {}
 
     @cached_property
     def entries(self) -> list[Entry]:
@@ -209,6 +210,20 @@ class Finder:
 
     def need(self, need_id: str) -> NeedAnswer:
         return next(n for n in self.file.needs if n.id == need_id)
+
+    def name_counts(self, lang: str) -> dict[str, int]:
+        """How many services and benefits bear each name (casefolded) in a language; made
+        once per language, as every list of links asks it for every name."""
+        if lang not in self._name_counts:
+            counts: dict[str, int] = {}
+            texts = [s.name for s, _ in self.data.services.values()]
+            texts += [b.name for b, _ in self.benefits.values()]
+            other = "en" if lang == "lv" else "lv"
+            for text in texts:
+                key = (text.get(lang) or text.get(other)).casefold()
+                counts[key] = counts.get(key, 0) + 1
+            self._name_counts[lang] = counts
+        return self._name_counts[lang]
 
 
 _FINDERS: dict[int, tuple[SiteData, Finder]] = {}
@@ -367,13 +382,7 @@ class FinderView:
         return f"{name} — {self.area_name(self.territory.provider_area(provider_id))}"
 
     def _shared_names(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        names = [s.name for s, _ in self.ctx.data.services.values()]
-        names += [b.name for b, _ in self.core.benefits.values()]
-        for text in names:
-            key = self.ctx.t(text).casefold()
-            counts[key] = counts.get(key, 0) + 1
-        return counts
+        return self.core.name_counts(self.ctx.lang)
 
     def area_name(self, area: list[str]) -> str:
         return ", ".join(self.ctx.t(self.territory.place(p).name) for p in area)
@@ -401,9 +410,6 @@ class FinderView:
 
     def benefit(self, benefit_id: str) -> model.Benefit:
         return self.core.benefits[benefit_id][0]
-
-    def benefit_entry(self, benefit_id: str) -> Entry:
-        return next(e for e in self.core.entries if e.kind == "benefit" and e.id == benefit_id)
 
     def data_attributes(self, entry: Entry) -> dict[str, str]:
         """What the widget filters by: the places, needs and who answers an entry matches."""
