@@ -176,8 +176,16 @@ def _pages_of(site: Path, provider_id: str) -> list[str]:
     paths = [f"providers/{provider_id}/"] + [f"services/{s.id}/" for s in pf.services]
     paths += [f"reports/{r.id}/" for r in DATA.reports.values() if r.provider == provider_id]
     paths += [f"benefits/{b.id}/" for b in pf.benefits if (site / f"benefits/{b.id}").is_dir()]
-    area = getattr(pf.provider, "area", None) or []
-    paths += [f"places/{place}/" for place in area if (site / f"places/{place}").is_dir()]
+    # the pages of the places it serves (a parish or a former municipality within its area)
+    # that Rēzekne city does not serve
+    from sitegen.places import Territory
+
+    territory = Territory(DATA)
+    for place in sorted(p.name for p in (site / "places").glob("*/")):
+        if territory.provider_covers(provider_id, place) and not territory.provider_covers(
+            CITY, place
+        ):
+            paths.append(f"places/{place}/")
     return paths
 
 
