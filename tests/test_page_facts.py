@@ -208,7 +208,7 @@ def test_help_box_shows_no_rezekne_city_number_on_other_providers_pages(
             if not path.startswith("places/"):  # a place page: every provider serving it
                 assert digits(box) - {"112"} <= own, f"{lang} {path}: another provider's number"
             if not own:  # the source gives this provider no phone: said so, in words
-                assert ("avotā tālruņa numura nav" if lang == "lv" else "gives no phone") in box
+                assert ("Avotā tālruņa numura nav" if lang == "lv" else "gives no phone") in box
             checked += 1
     assert checked >= 8
 
