@@ -1,4 +1,4 @@
-"""Counts in words (issue 10, item 7): Babel's plural rules pick the form, and every counted
+"""Counts in words: Babel's plural rules pick the form, and every counted
 string of ui.yaml has a text for each plural category of its language."""
 
 from __future__ import annotations
