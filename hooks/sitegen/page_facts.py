@@ -15,13 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import model
 from .plurals import count_text
-
-if TYPE_CHECKING:
-    from .render import PageContext
 
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -83,7 +80,7 @@ def week(schedule: model.Schedule) -> Week:
 class PageFacts:
     WEEK = WEEK
 
-    def __init__(self, ctx: PageContext):
+    def __init__(self, ctx: Any):  # the page's PageContext (it builds this: no import back)
         self.ctx = ctx
 
     # --- words --------------------------------------------------------------
