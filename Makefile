@@ -9,7 +9,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Material 9.8 prints a notice about MkDocs 2.0 on every build; we stay on MkDocs 1.6.x
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site validate test lint format schema translations benchmark install install-test clean
+.PHONY: serve site validate test test-fast lint format schema translations benchmark install install-test clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -48,6 +48,12 @@ format: $(STAMP)
 
 test: install-test lint
 	$(VENV)/bin/pytest
+
+# The edit-test loop: the unit tests only (validation, the hostile corpus, the engines, the
+# partials; no site build, no browser; markers set by conftest.py), with the time they took.
+test-fast: $(STAMP)
+	@start=$$(date +%s); $(VENV)/bin/pytest -q -m unit; status=$$?; \
+	echo "make test-fast: $$(( $$(date +%s) - start )) s"; exit $$status
 
 benchmark: $(STAMP)
 	$(PY) benchmarks/build_time.py

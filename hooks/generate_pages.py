@@ -20,11 +20,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from sitegen.languages import LANGUAGES
 from sitegen.loader import load_data_dir
+from sitegen.page_context import PageContext, load_ui_strings
+from sitegen.page_kinds import PAGE_KINDS
 from sitegen.pages import page_specs, stage_docs, stub_markdown, unpaired_pages
-from sitegen.render import PageContext, load_ui_strings
 from sitegen.site_config import data_dir, project_root
-from sitegen.types import LANGUAGES
 
 STAGING = "build/docs"
 UI_STRINGS = "overrides/sitegen/ui.yaml"
@@ -85,8 +86,8 @@ def _staging_key(content_dir: Path, staging: Path, generated: dict[str, str]) ->
 
 @event_priority(50)  # before mkdocs-static-i18n (-100) rewrites the files per language
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for theme_file in [f for f in files if f.src_uri.startswith("sitegen/")]:
-        files.remove(theme_file)  # templates' own data (ui.yaml) is not published
+    for theme_file in [f for f in files if _unpublished(f.src_uri)]:
+        files.remove(theme_file)
     missing = unpaired_pages([f.src_uri for f in files.documentation_pages()])
     if missing:
         raise PluginError(
@@ -94,6 +95,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             "content/en. Missing counterparts:\n  " + "\n  ".join(missing)
         )
     return files
+
+
+def _unpublished(src_uri: str) -> bool:
+    """Theme files that are not for the site: the templates' own data (sitegen/ui.yaml) and
+    the widgets' tests (widgets/<name>/tests/, e.g. the fee calculator's case table)."""
+    parts = src_uri.split("/")
+    return parts[0] == "sitegen" or (parts[0] == "widgets" and "tests" in parts[2:-1])
 
 
 def _environment(config: MkDocsConfig) -> Environment:
@@ -130,7 +138,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     context = PageContext(_build["data"], lang, page.url, _build["ui"])
     if not kind:  # a hand-written page: its abbreviations, prices, phones read as data's do
         return context.annotate(html, lang)
-    template = _environment(config).get_template(f"sitegen/{kind}.html")
+    template = _environment(config).get_template(PAGE_KINDS[kind].template)
     body = template.render(**context.as_template_context(), item_id=page.meta.get("sitegen_id"))
     return f'<div class="sg-page sg-page--{kind}">\n{body.strip()}\n</div>\n'
 

@@ -12,25 +12,70 @@
 * mkdocs-static-i18n builds every language into the same site folder, so the last language
   built (English) overwrites the single ``404.html`` (ultrabug/mkdocs-static-i18n#284, #349).
   The site's first language is Latvian: the 404 page rendered by the Latvian build is kept.
+
+Each fix fails loudly: an HTML page rendered from Material's main template (every page, and
+the 404 page) that does not hold exactly the markup a fix expects — two toggles, one link per
+language alternate — stops the build with a message, as does a build that renders no 404 page
+or a 404 page of another language before the first language's. After a Material or
+mkdocs-static-i18n upgrade that changes this markup, the fix has to be looked at again.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
-
-_kept: dict[str, str] = {}
-
-
+TOGGLES = 2  # Material's base.html: the drawer toggle and the search toggle
 HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+NOT_FOUND = "404.html"
+
+_kept: dict[str, str] = {}  # the first language's 404 page, kept for the later builds
+_rendered: set[str] = set()  # templates rendered in the build under way
 
 
-def _fix(html: str) -> str:
-    return HREFLANG_LINK.sub("", TOGGLE.sub(r"\1", html))
+def _mismatch(where: str, what: str, found: int, expected: int, fix: str) -> PluginError:
+    return PluginError(
+        f"markup_fixes.py: {where} holds {found} {what}, expected {expected}. The markup "
+        f"that Material (or mkdocs-static-i18n) writes has changed, perhaps after an upgrade: "
+        f"{fix} in hooks/markup_fixes.py."
+    )
+
+
+def _alternates(config: MkDocsConfig) -> int:
+    """How many ``<link rel="alternate" hreflang>`` Material writes: one per language
+    alternate, when ``extra.alternate`` is a list (mkdocs-static-i18n sets it)."""
+    alternate: Any = config.extra.get("alternate")
+    return len(alternate) if isinstance(alternate, list | tuple) else 0
+
+
+def fix_page(html: str, where: str, config: MkDocsConfig) -> str:
+    """Both fixes to a page rendered from Material's main template; ``where`` (its file in
+    the site) names it in the error when the markup to fix is not all there."""
+    html, toggles = TOGGLE.subn(r"\1", html)
+    if toggles != TOGGLES:
+        raise _mismatch(
+            where,
+            'Material toggles <input class="md-toggle" type="checkbox" autocomplete="off">',
+            toggles,
+            TOGGLES,
+            "update TOGGLE (or TOGGLES)",
+        )
+    html, links = HREFLANG_LINK.subn("", html)
+    expected = _alternates(config)
+    if links != expected:
+        raise _mismatch(
+            where,
+            '<link rel="alternate" href hreflang> links',
+            links,
+            expected,
+            "update HREFLANG_LINK",
+        )
+    return html
 
 
 def _build_language(config: MkDocsConfig) -> str:
@@ -42,15 +87,43 @@ def _default_language(config: MkDocsConfig) -> str:
     return str(i18n.default_language) if i18n is not None else _build_language(config)
 
 
+def keep_first_404(html: str, config: MkDocsConfig) -> str:
+    """The 404 page of the first (default) language, whichever language is being built."""
+    language, first = _build_language(config), _default_language(config)
+    if language == first:  # mkdocs-static-i18n builds it first, every build
+        _kept[NOT_FOUND] = html
+        return html
+    if NOT_FOUND not in _kept:
+        raise PluginError(
+            f"markup_fixes.py: the {language} build rendered {NOT_FOUND} before the {first} "
+            f"build did, so there is no {first} 404 page to keep (has mkdocs-static-i18n "
+            "changed the order it builds the languages in?)."
+        )
+    return _kept[NOT_FOUND]
+
+
+# --- MkDocs events -------------------------------------------------------------------------
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _rendered.clear()
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _fix(output)
+    return fix_page(output, page.file.dest_uri, config)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    output = _fix(output)
-    if template_name != "404.html":
+    _rendered.add(template_name)
+    if template_name != NOT_FOUND:  # sitemap.xml: not a page of Material's main template
         return output
-    if _build_language(config) == _default_language(config):  # built first, every build
-        _kept["404.html"] = output
-        return output
-    return _kept.get("404.html", output)
+    return keep_first_404(fix_page(output, template_name, config), config)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if NOT_FOUND not in _rendered:
+        raise PluginError(
+            f"markup_fixes.py: the {_build_language(config)} build rendered no {NOT_FOUND} "
+            "(is it still among Material's static templates?), so there is no 404 page to "
+            "keep for every language."
+        )

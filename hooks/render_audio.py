@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitegen.listen_text import page_pieces
+from sitegen.listen_text import document_language, page_pieces
 
 log = logging.getLogger("mkdocs.hooks.render_audio")
 
@@ -129,7 +129,8 @@ _LISTEN_TAG = re.compile(r"<([a-zA-Z][\w-]*)(\s[^<>]*?)?\sdata-listen(?=[\s=/>])
 
 
 def add_audio_attribute(html: str, url: str) -> str:
-    """Add data-listen-audio="url" to the first element carrying data-listen."""
+    """Add data-listen-audio="url" to the first element carrying data-listen. An edit of the
+    text, not of a parsed tree: every other byte of the page stays as the theme wrote it."""
     found = _LISTEN_TAG.search(html)
     if not found or "data-listen-audio=" in found.group(0):
         return html
@@ -211,11 +212,6 @@ def cache_dir(config: Any) -> Path:
     return root / "build" / AUDIO_DIR
 
 
-def _page_lang(html: str) -> str:
-    found = re.search(r"<html\b[^>]*?\slang=[\"']?([\w-]+)", html[:2000])
-    return found.group(1) if found else ""
-
-
 # --- MkDocs events -------------------------------------------------------------------------
 
 
@@ -227,7 +223,7 @@ def on_pre_build(config: Any) -> None:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     if os.environ.get("LISTEN_AUDIO") == "off":  # e.g. the build-time benchmark
         return output
-    if "data-listen" not in output or primary(_page_lang(output)) not in RENDER_LANGS:
+    if "data-listen" not in output or primary(document_language(output)) not in RENDER_LANGS:
         return output
     if find_tools() is None:
         return output
@@ -240,7 +236,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
         _plan.clips.update(clips)
         _plan.pages += 1
         return add_audio_attribute(output, manifest_url(page.file.dest_uri, name))
-    except Exception as err:  # noqa: BLE001 - a recording must never break the site
+    except Exception as err:  # a recording must never break the site
         log.info("listen audio: skipped %s: %s", page.file.src_uri, err)
         return output
 
@@ -254,7 +250,7 @@ def on_post_build(config: Any) -> None:
     started = time.perf_counter()
     try:
         result = write_audio(plan, Path(config.site_dir), cache_dir(config), tools)
-    except Exception as err:  # noqa: BLE001 - a recording must never break the site
+    except Exception as err:  # a recording must never break the site
         log.info("listen audio: not written: %s", err)
         return
     log.info(

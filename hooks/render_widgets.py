@@ -16,10 +16,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from sitegen.languages import LANGUAGES
 from sitegen.loader import load_data_dir
-from sitegen.render import PageContext, load_ui_strings
+from sitegen.page_context import PageContext, load_ui_strings
 from sitegen.site_config import data_dir, project_root
-from sitegen.types import LANGUAGES
 
 _build: dict[str, Any] = {}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -38,12 +39,20 @@ def line_of(path: Path, needle: str) -> int:
 
 
 @pytest.fixture(scope="session")
-def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sites() -> ModuleType:
+    """tests/sitebuild.py (``make_project``, ``build``) for a test or fixture that builds a
+    whole site. Build through this fixture, not by importing them: asking for it is what marks
+    the test ``build`` (root conftest.py), so that ``make test-fast`` leaves it out."""
+    import sitebuild
+
+    return sitebuild
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) -> Path:
     """The default data built once per test session (strict, with the listen recordings, kept
     between sessions in build/listen-audio); returns the site folder."""
-    from sitebuild import build
-
     site = tmp_path_factory.mktemp("default-site") / "site"
-    run = build(ROOT, site, audio=True)
+    run = sites.build(ROOT, site, audio=True)
     assert run.returncode == 0, run.output
     return site

@@ -1,30 +1,22 @@
-"""A small element tree for built pages, made with the standard library's ``html.parser``.
+"""An element tree of a built page for structural checks (headings, tables, landmarks, ``lang``).
 
-Enough for structural checks (headings, tables, landmarks, ``lang``): elements keep their
-attributes, children and parent; end tags close the nearest open element of that name, and
-void elements never open. The Nu HTML Checker (tests/test_html_validity.py) judges whether
-the markup itself is valid; this tree only has to follow it.
+The page is parsed by selectolax (the lexbor HTML5 parser, as ``hooks/sitegen/listen_text.py``
+uses), so the tree is the one a browser builds: implied end tags, ``<tbody>`` and all. This
+module only copies that tree into plain objects the rules in ``tests/markup_rules.py`` walk:
+each element keeps its tag, attributes, parent and children (elements and text), and a
+``<template>`` holds its content as children. The Nu HTML Checker
+(tests/test_html_validity.py) judges whether the markup itself is valid.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
-VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-     "wbr"}
-)  # fmt: skip
-# elements whose end tag may be left out: a new one of these closes the open one
-AUTO_CLOSE = {
-    "p": {"p"},
-    "li": {"li"},
-    "dt": {"dt", "dd"},
-    "dd": {"dt", "dd"},
-    "option": {"option"},
-}
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+SKIPPED_TEXT = ("script", "style", "template")
 
 
 @dataclass(eq=False)
@@ -33,11 +25,15 @@ class Element:
     attrs: dict[str, str]
     parent: Element | None = None
     children: list[Element | str] = field(default_factory=list)
-    line: int = 0
 
     def __repr__(self) -> str:
-        shown = " ".join(f'{k}="{v}"' for k, v in self.attrs.items() if k in ("id", "class"))
-        return f"<{self.tag}{' ' + shown if shown else ''}> (line {self.line})"
+        where = " > ".join(a.label() for a in reversed(list(self.ancestors())) if a.parent)
+        return f"{self.label()}" + (f" (in {where})" if where else "")
+
+    def label(self) -> str:
+        """``tag#id.class`` (at most the first two classes): short, and enough to find it."""
+        name = self.tag + (f"#{self.attrs['id']}" if self.attrs.get("id") else "")
+        return name + "".join(f".{c}" for c in (self.attrs.get("class") or "").split()[:2])
 
     def get(self, name: str, default: str | None = None) -> str | None:
         return self.attrs.get(name, default)
@@ -84,7 +80,7 @@ class Element:
         for child in self.children:
             if isinstance(child, str):
                 parts.append(child)
-            elif child.tag not in ("script", "style", "template") and not (skip and skip(child)):
+            elif child.tag not in SKIPPED_TEXT and not (skip and skip(child)):
                 parts.append(child.text(skip))
         return "".join(parts)
 
@@ -93,46 +89,34 @@ class Element:
         for child in self.children:
             if isinstance(child, str):
                 yield child, self
-            elif child.tag not in ("script", "style", "template"):
+            elif child.tag not in SKIPPED_TEXT:
                 yield from child.texts()
 
 
-class _Builder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#document", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        closes = AUTO_CLOSE.get(tag)
-        if closes and self.stack[-1].tag in closes:
-            self.stack.pop()
-        element = Element(tag, {k: v or "" for k, v in attrs}, self.stack[-1])
-        element.line = self.getpos()[0]
-        self.stack[-1].children.append(element)
-        if tag not in VOID:
-            self.stack.append(element)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID:
-            self.stack.pop()
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
+def _copy(node: LexborNode, into: Element) -> None:
+    """Copy the children of ``node`` (text and elements; comments are left out) into ``into``."""
+    for child in node.iter(include_text=True):
+        if child.is_text_node:
+            into.children.append(child.text_content or "")
+        elif child.is_element_node:
+            element = Element(
+                child.tag or "",
+                {name: value or "" for name, value in child.attributes.items()},
+                into,
+            )
+            into.children.append(element)
+            content = child.template_fragments()[:1] if child.tag == "template" else [child]
+            for holder in content:
+                _copy(holder, element)
 
 
 def parse(markup: str) -> Element:
-    builder = _Builder()
-    builder.feed(markup)
-    builder.close()
-    return builder.root
+    """The document (tag ``#document``) that holds the ``<html>`` element of ``markup``."""
+    html = LexborHTMLParser(markup).root  # the parser always makes one, as a browser does
+    assert html is not None and html.parent is not None
+    root = Element("#document", {})
+    _copy(html.parent, root)
+    return root
 
 
 def parse_file(path: Path) -> Element:

@@ -1,4 +1,4 @@
-"""Structural rules for a built page (issue 4, part 3: markup that reads well).
+"""Structural rules for a built page: markup that reads well.
 
 Each rule takes a parsed page (``htmltree.Element``) and the page language and returns the
 problems it finds, as short readable lines; an empty list means the page keeps the rule.

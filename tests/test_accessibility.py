@@ -1,6 +1,6 @@
-"""WCAG 2.2 AA in a real browser (issue 4, part 5), on every page of the default site.
+"""WCAG 2.2 AA in a real browser, on every page of the default site.
 
-Debian's chromium (tests/browser.py) loads each built page over http once, at a desktop size:
+Debian's chromium (testsupport/browser.py) loads each built page over http once, at a desktop size:
 axe-core (bundled with axe-playwright-python) runs with the WCAG 2.0, 2.1 and 2.2 A and AA
 rules, then the keyboard is walked with Tab from the top of the page. The walk is repeated at a
 phone's width, where Material's menu and search are off screen. Measurements made in the page
@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from browser import launch_chromium, serve_directory
+
+from testsupport.browser import serve_directory
 
 PROBE = Path(__file__).with_name("a11y_probe.js")
 AXE_OPTIONS = {
@@ -62,12 +63,6 @@ def served(default_site: Path) -> Iterator[tuple[str, list[str]]]:
     pages = sorted(p.relative_to(default_site).as_posix() for p in default_site.rglob("*.html"))
     with serve_directory(default_site) as base:
         yield base, pages
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    with launch_chromium() as browser:
-        yield browser
 
 
 def new_page(

@@ -1,4 +1,4 @@
-"""Atomic output (issue 6): a failed build leaves the published site/ exactly as it was.
+"""Atomic output: a failed build leaves the published site/ exactly as it was.
 
 ``scripts/build_site.py`` builds into a fresh folder beside ``site/`` and swaps it in only
 on success. Each test builds the fixture project once (site A), breaks it in one way —
@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+
 from conftest import edit
-from sitebuild import build, make_project
 
 
 def snapshot(site: Path) -> dict[str, str]:
@@ -54,11 +55,11 @@ BREAKS: dict[str, Callable[[Path], str]] = {
 
 
 @pytest.fixture
-def published(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
+def published(tmp_path: Path, sites: ModuleType) -> tuple[Path, Path, dict[str, str]]:
     """The fixture project built atomically into out/site: (project, site, snapshot)."""
-    project = make_project(tmp_path / "project")
+    project = sites.make_project(tmp_path / "project")
     site = tmp_path / "out" / "site"
-    run = build(project, site, atomic=True)
+    run = sites.build(project, site, atomic=True)
     assert run.returncode == 0, run.output
     assert (site / "index.html").is_file() and (site / "en/index.html").is_file()
     return project, site, snapshot(site)
@@ -66,11 +67,11 @@ def published(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
 
 @pytest.mark.parametrize("breakage", list(BREAKS), ids=list(BREAKS))
 def test_failed_build_leaves_site_exactly_as_it_was(
-    published: tuple[Path, Path, dict[str, str]], breakage: str
+    published: tuple[Path, Path, dict[str, str]], breakage: str, sites: ModuleType
 ) -> None:
     project, site, before = published
     words = BREAKS[breakage](project)
-    run = build(project, site, atomic=True)
+    run = sites.build(project, site, atomic=True)
     assert run.returncode != 0
     assert words in run.output
     assert f"Build failed: {site} was left exactly as it was." in run.output
@@ -79,12 +80,12 @@ def test_failed_build_leaves_site_exactly_as_it_was(
 
 
 def test_successful_rebuild_replaces_the_site(
-    published: tuple[Path, Path, dict[str, str]],
+    published: tuple[Path, Path, dict[str, str]], sites: ModuleType
 ) -> None:
     """The check above can fail: a good change does reach site/, with nothing left over."""
     project, site, before = published
     edit(project / "data/providers/test-provider.yaml", "amount: 8.80", "amount: 9.10")
-    run = build(project, site, atomic=True)
+    run = sites.build(project, site, atomic=True)
     assert run.returncode == 0, run.output
     after = snapshot(site)
     assert after != before
@@ -92,11 +93,11 @@ def test_successful_rebuild_replaces_the_site(
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
 
 
-def test_failed_first_build_publishes_nothing(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "project")
+def test_failed_first_build_publishes_nothing(tmp_path: Path, sites: ModuleType) -> None:
+    project = sites.make_project(tmp_path / "project")
     break_data(project)
     site = tmp_path / "out" / "site"
-    run = build(project, site, atomic=True)
+    run = sites.build(project, site, atomic=True)
     assert run.returncode != 0
     assert not site.exists()
     assert list(site.parent.iterdir()) == []

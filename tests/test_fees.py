@@ -6,12 +6,14 @@ import json
 from decimal import Decimal
 from typing import Any
 
+import fee_cases as fx
 import pytest
-from sitegen.fees import MAX_DAYS, calculate, check_fee, rules_json
+from sitegen.cents import round_cents
+from sitegen.fee_calculator import calculate
+from sitegen.fee_checks import MAX_DAYS, check_fee
+from sitegen.fee_rules import rules_json
 from sitegen.model import Fee
-from sitegen.money import format_money, money_symbols, parse_number, round_cents
-
-from tests import fee_fixture as fx
+from sitegen.money import format_money, money_symbols, parse_number
 
 NBSP = "\u00a0"
 

@@ -21,15 +21,17 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitegen.errors import DataError
-from sitegen.loader import LoadResult, load_data_dir
+from sitegen.languages import LANGUAGES
+from sitegen.loader import load_data_dir
+from sitegen.page_context import load_ui_strings
 from sitegen.pages import page_specs, stub_markdown
-from sitegen.render import load_ui_strings
-from sitegen.types import LANGUAGES
+from sitegen.sitedata import LoadResult
 from sitegen.yamlread import read_yaml
+
+from conftest import ROOT
 
 TEXT_EXAMPLES = 200
 STRUCTURE_EXAMPLES = 100

@@ -1,4 +1,4 @@
-"""Links of the default site (issue 6): nothing broken, nothing loaded from elsewhere.
+"""Links of the default site: nothing broken, nothing loaded from elsewhere.
 
 Over every page of both languages: each internal ``href``/``src`` resolves to a file that
 exists, and each ``#anchor`` to an ``id`` on its target page; every ``tel:`` link is a

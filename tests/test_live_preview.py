@@ -11,8 +11,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-
-from sitebuild import make_project
+from types import ModuleType
 
 
 def _free_port() -> int:
@@ -46,8 +45,8 @@ def start_serve(project: Path, port: int) -> subprocess.Popen[str]:
     )  # fmt: skip
 
 
-def test_serve_rebuilds_on_data_change(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "p")
+def test_serve_rebuilds_on_data_change(tmp_path: Path, sites: ModuleType) -> None:
+    project = sites.make_project(tmp_path / "p")
     port = _free_port()
     url = f"http://127.0.0.1:{port}/services/home-care/"
     server = start_serve(project, port)

@@ -1,4 +1,4 @@
-"""Markup that reads well (issue 4, part 3), checked on every page of the default site.
+"""Markup that reads well, checked on every page of the default site.
 
 The rules live in tests/markup_rules.py; here they run over each built page (Latvian at /,
 English at /en/) and, to show each can fail, over small pages that break them.

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from sitegen.languages import LANGUAGES
 from sitegen.loader import load_data_dir
-from sitegen.types import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = load_data_dir(ROOT / "data").data
@@ -287,8 +287,9 @@ A11Y_PAGES = [
 
 
 def test_service_pages_pass_axe_with_large_phone_targets_and_today(site: Path) -> None:
-    from browser import launch_chromium, serve_directory
     from test_accessibility import AXE_OPTIONS, PHONE, new_page
+
+    from testsupport.browser import launch_chromium, serve_directory
 
     problems: list[str] = []
     foreign: list[str] = []

@@ -7,10 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import edit, line_of
 from sitegen.finder import Finder
 from sitegen.loader import load_data_dir
 from sitegen.places import Territory
+
+from conftest import edit, line_of
 
 PROVIDER = "providers/test-provider.yaml"
 PLACES = "places.yaml"
@@ -254,7 +255,7 @@ def test_every_problem_in_one_pass(fixture_data: Path) -> None:
 # --- the look-ups ----------------------------------------------------------------------
 
 
-def _loaded(data: Path):  # noqa: ANN202
+def _loaded(data: Path):
     result = load_data_dir(data)
     assert result.errors == [] and result.data is not None, result.errors
     return result.data

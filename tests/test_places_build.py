@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import yaml
-from sitebuild import FIXTURE_SITE, ROOT, build, built_pages, make_project
+from sitebuild import FIXTURE_SITE, ROOT, built_pages
 
 OTHER_PROVIDER = """\
 provider:
@@ -68,21 +69,22 @@ FIXTURE_PAGES = {
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def fixture_site(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) -> Path:
     root = tmp_path_factory.mktemp("places-fixture")
     data = root / "data"
     import shutil
 
     shutil.copytree(FIXTURE_SITE / "data", data)
     (data / "providers/other-provider.yaml").write_text(OTHER_PROVIDER, encoding="utf-8")
-    run = build(make_project(root / "project", data=data))
+    run = sites.build(sites.make_project(root / "project", data=data))
     assert run.returncode == 0, run.output
     return run.site
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    run = build(make_project(tmp_path_factory.mktemp("places-real"), data=ROOT / "data"))
+def real_site(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) -> Path:
+    project = sites.make_project(tmp_path_factory.mktemp("places-real"), data=ROOT / "data")
+    run = sites.build(project)
     assert run.returncode == 0, run.output
     return run.site
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT
 from sitegen.model import DATA_FILES
 from sitegen.schema import SCHEMA_NAMES, schema_documents, write_schemas
 from sitegen.yamlread import read_yaml
+
+from conftest import ROOT
 
 DATA = ROOT / "data"
 

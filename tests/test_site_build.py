@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import ModuleType
 
 import pytest
-from sitebuild import build, built_pages, make_project
+from sitebuild import built_pages
 
 EXPECTED_PAGES = {
     "index.html",
@@ -36,9 +37,9 @@ EXPECTED_PAGES = {
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("fixture-project"))
-    run = build(project)
+def fixture_site(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) -> Path:
+    project = sites.make_project(tmp_path_factory.mktemp("fixture-project"))
+    run = sites.build(project)
     assert run.returncode == 0, run.output
     return run.site
 
@@ -78,21 +79,21 @@ def test_generated_page_carries_the_data(fixture_site: Path) -> None:
     assert "Aprūpe mājās" in lv and "Home care" in en
 
 
-def test_unpaired_page_is_refused(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "p")
+def test_unpaired_page_is_refused(tmp_path: Path, sites: ModuleType) -> None:
+    project = sites.make_project(tmp_path / "p")
     (project / "content/lv/only-latvian.md").write_text("# Tikai latviski\n", encoding="utf-8")
-    run = build(project)
+    run = sites.build(project)
     assert run.returncode != 0
     assert "lv/only-latvian.md (no en/only-latvian.md)" in run.output
     assert "Traceback" not in run.output
     assert not (run.site / "en/only-latvian/index.html").exists()
 
 
-def test_broken_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "p")
+def test_broken_data_stops_the_build_with_file_and_line(tmp_path: Path, sites: ModuleType) -> None:
+    project = sites.make_project(tmp_path / "p")
     path = project / "data/providers/test-provider.yaml"
     path.write_text(path.read_text().replace("amount: 8.80", "amount: 8,80"), encoding="utf-8")
-    run = build(project)
+    run = sites.build(project)
     assert run.returncode != 0
     assert re.search(
         r"data/providers/test-provider\.yaml:\d+:\d+: fees\[0\]\.items\[0\]\.rule\.amount: amount '8,80' .*decimal comma.*8\.80",

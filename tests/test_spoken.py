@@ -12,7 +12,6 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sitegen import spoken
 from sitegen.spoken import (
     Noun,
     lv_cardinal,
@@ -509,11 +508,15 @@ CALLS = [
 
 
 @pytest.mark.parametrize("call", CALLS)
-def test_unknown_language_is_refused(call) -> None:  # noqa: ANN001
+def test_unknown_language_is_refused(call) -> None:
     assert call("lv") != call("en")
     with pytest.raises(ValueError):
         call("de")
 
 
-def test_languages_are_the_sites() -> None:
-    assert spoken.LANGS == ("lv", "en")
+def test_templates_get_every_spoken_form_and_an_unknown_kind_raises() -> None:
+    from sitegen.page_context import _spoken
+
+    assert _spoken("money", (Decimal("8.80"),), "en", ()) == "eight euros and eighty cents"
+    with pytest.raises(ValueError, match="no spoken form `moneys`"):
+        _spoken("moneys", (Decimal("8.80"),), "en", ())

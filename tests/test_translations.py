@@ -7,11 +7,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
-from conftest import ROOT, edit, line_of
-from sitebuild import build, make_project
 from sitegen.loader import load_data_dir
 from sitegen.translations import translation_report
+
+from conftest import ROOT, edit, line_of
 
 PROVIDER = "providers/test-provider.yaml"
 
@@ -69,14 +70,14 @@ def test_cli_writes_the_job_summary(fixture_data: Path, tmp_path: Path) -> None:
     assert "## Translation report" in summary.read_text(encoding="utf-8")
 
 
-def test_pending_text_is_shown_with_a_visible_notice(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "p")
+def test_pending_text_is_shown_with_a_visible_notice(tmp_path: Path, sites: ModuleType) -> None:
+    project = sites.make_project(tmp_path / "p")
     edit(
         project / "data" / PROVIDER,
         "summary: {lv: Palīdzība mājās., en: Help at home.}",
         "summary: {lv: Palīdzība mājās., pending: en}",
     )
-    run = build(project)
+    run = sites.build(project)
     assert run.returncode == 0, run.output
     assert "en translation pending" in run.output
     html = (run.site / "en/services/home-care/index.html").read_text(encoding="utf-8")

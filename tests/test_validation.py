@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, edit, line_of
 from sitegen.loader import load_data_dir
+
+from conftest import ROOT, edit, line_of
 
 PROVIDER = "providers/test-provider.yaml"
 

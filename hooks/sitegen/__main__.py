@@ -8,11 +8,11 @@ schema DIR         write the JSON Schema files for editors into DIR
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from .errors import format_errors
+from .github_report import append_job_summary, emit_for_github
 from .loader import load_data_dir
 from .schema import write_schemas
 from .translations import translation_report
@@ -40,32 +40,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "translations":
         report = translation_report(result)
         print(report.text)
-        _github_summary(report.markdown)
+        append_job_summary(report.markdown + "\n")
         return 0
 
     if result.errors:
         print(format_errors(result.errors), file=sys.stderr)
-        _github_annotations(result.errors)
+        emit_for_github(result.errors)  # annotations and job summary under GitHub Actions
         return 1
     print(f"The data is valid: {len(result.files)} files checked.")
     return 0
-
-
-def _github_annotations(errors: list) -> None:
-    if os.environ.get("GITHUB_ACTIONS") != "true":
-        return
-    try:
-        from .annotations import emit_for_github
-    except ImportError:
-        return
-    emit_for_github(errors)
-
-
-def _github_summary(markdown: str) -> None:
-    summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if os.environ.get("GITHUB_ACTIONS") == "true" and summary:
-        with open(summary, "a", encoding="utf-8") as handle:
-            handle.write(markdown + "\n")
 
 
 if __name__ == "__main__":

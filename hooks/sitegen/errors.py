@@ -19,14 +19,6 @@ class DataError:
         return f"{where}:{field} {self.message}"
 
 
-class DataInvalid(Exception):
-    """Raised by the build when the data has errors; carries all of them."""
-
-    def __init__(self, errors: list[DataError]):
-        self.errors = sorted(errors)
-        super().__init__(format_errors(self.errors))
-
-
 def format_errors(errors: list[DataError]) -> str:
     count = len(errors)
     head = f"The data has {count} problem{'s' if count != 1 else ''}; nothing was published:"

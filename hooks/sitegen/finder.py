@@ -7,8 +7,8 @@ audiences its benefits are for. Which entry matches which answers is worked out 
 at build time; the pages list the results and the finder widget only filters by the
 ``data-`` attributes these give (overrides/widgets/finder/).
 
-Pages made here (the same paths in both languages): ``finder/``, ``places/<id>/``,
-``needs/<id>/``, ``benefits/`` and ``benefits/<id>/``.
+Its pages (rows of ``page_kinds.PAGE_KINDS``, the same paths in both languages):
+``finder/``, ``places/<id>/``, ``needs/<id>/``, ``benefits/`` and ``benefits/<id>/``.
 """
 
 from __future__ import annotations
@@ -17,89 +17,40 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from pydantic import Field
-
+from .model import NeedAnswer, WhoAnswer
 from .places import Territory
-from .types import BenefitGroup, Id, IdList, Strict, Text
 
 if TYPE_CHECKING:
     from . import model
     from .errors import DataError
-    from .loader import SiteData, SourceFile
-    from .render import PageContext
-
-
-class WhoAnswer(Strict):
-    id: Id
-    name: Text = Field(description="The answer as the finder shows it, e.g. An older person")
-    audiences: IdList = Field(
-        default_factory=list,
-        description="Audiences (vocabulary.yaml) this answer matches; leave empty for anyone",
-    )
-
-
-class NeedAnswer(Strict):
-    id: Id
-    name: Text = Field(description="The need in a resident's words, e.g. Care at home")
-    categories: IdList = Field(min_length=1, description="Service categories (vocabulary.yaml)")
-    benefits: bool = Field(default=False, description="True for the need that lists benefits")
-
-
-class BenefitAudiences(Strict):
-    group: BenefitGroup
-    audiences: IdList = Field(min_length=1, description="Whom this group's benefits are for")
-
-
-class FinderFile(Strict):
-    """``data/finder.yaml``: the answers of the finder's "who" and "need" questions."""
-
-    who: list[WhoAnswer] = Field(min_length=1)
-    needs: list[NeedAnswer] = Field(min_length=1)
-    benefit_audiences: list[BenefitAudiences] = Field(default_factory=list)
-
-
-# page kind -> folder under the language root (joined to render.SECTIONS)
-SECTIONS = {
-    "finder": "finder",
-    "place": "places",
-    "need": "needs",
-    "benefit": "benefits",
-    "benefits": "benefits",
-}
+    from .sitedata import SiteData, SourceFile
 
 
 # --- validation ----------------------------------------------------------------
 
 
-def check_finder(valid: dict[str, list[SourceFile]], ids: dict[str, Any]) -> list[DataError]:
-    """Answer ids unique; audiences, categories exist; every category is some need's (or a
-    service could not be found); one need lists the benefits; each benefit group of the
-    data has its audiences."""
-    from .rules import _Ids
-
+def check_finder(valid: dict[str, list[SourceFile]]) -> list[DataError]:
+    """Every category is some need's (or its services could not be found); one need lists
+    the benefits; each benefit group of the data has its audiences, once. (Answer ids and
+    their audiences and categories are checked by ``rules.py`` from the model's fields.)"""
     errors: list[DataError] = []
     used_groups = {
         ben.group for source in valid.get("providers/*.yaml", []) for ben in source.obj.benefits
     }
+    categories = [
+        c.id for source in valid.get("vocabulary.yaml", []) for c in source.obj.categories
+    ]
     for source in valid.get("finder.yaml", []):
         finder = source.obj
-        who_ids, need_ids = _Ids("who answer", errors), _Ids("need answer", errors)
-        for i, who in enumerate(finder.who):
-            who_ids.add(source, ("who", i, "id"), who.id)
-            ids["audience"].check_all(source, ("who", i, "audiences"), who.audiences)
-        claimed: set[str] = set()
-        for i, need in enumerate(finder.needs):
-            need_ids.add(source, ("needs", i, "id"), need.id)
-            ids["category"].check_all(source, ("needs", i, "categories"), need.categories)
-            claimed.update(need.categories)
-        for category in ids["category"].first:
+        claimed = {c for need in finder.needs for c in need.categories}
+        for category in categories:
             if category not in claimed:
                 errors.append(
                     source.where(
                         ("needs",),
-                        key=True,
-                        message=f"the category `{category}` is in no need's `categories`, so its "
+                        f"the category `{category}` is in no need's `categories`, so its "
                         "services could not be found: add it to a need",
+                        key=True,
                     )
                 )
         with_benefits = [i for i, need in enumerate(finder.needs) if need.benefits]
@@ -126,16 +77,13 @@ def check_finder(valid: dict[str, list[SourceFile]], ids: dict[str, Any]) -> lis
                     )
                 )
             groups.add(entry.group)
-            ids["audience"].check_all(
-                source, ("benefit_audiences", i, "audiences"), entry.audiences
-            )
         for group in sorted(used_groups - groups):
             errors.append(
                 source.where(
                     ("benefit_audiences",),
-                    key=True,
-                    message=f"the benefit group `{group}` has no audiences here, so the finder could "
+                    f"the benefit group `{group}` has no audiences here, so the finder could "
                     "not tell whom its benefits are for: add it",
+                    key=True,
                 )
             )
     return errors
@@ -159,7 +107,7 @@ class Finder:
 
     def __init__(self, data: SiteData):
         self.data = data
-        self.file: FinderFile = data.finder  # type: ignore[assignment]
+        self.file: model.FinderFile = data.finder  # type: ignore[assignment]
         self.territory = Territory(data)
         self._name_counts: dict[str, dict[str, int]] = {}
 
@@ -204,9 +152,9 @@ class Finder:
             and (who is None or who in e.who)
         ]
 
-    @cached_property
+    @property
     def benefits(self) -> dict[str, tuple[model.Benefit, str]]:
-        return {b.id: (b, pid) for pid, pf in self.data.providers.items() for b in pf.benefits}
+        return self.data.benefits
 
     def need(self, need_id: str) -> NeedAnswer:
         return next(n for n in self.file.needs if n.id == need_id)
@@ -239,53 +187,14 @@ def finder_for(data: SiteData) -> Finder:
     return found[1]
 
 
-# --- pages -------------------------------------------------------------------------
-
-
-def page_specs(data: SiteData, ui: dict[str, dict[str, str]]) -> list[tuple[Any, ...]]:
-    """(kind, id, titles, descriptions) of the finder's pages, for ``pages.PageSpec``."""
-    from .types import LANGUAGES
-
-    def both(text: Text | None, fallback: Text | None = None) -> dict[str, str]:
-        text = text or fallback
-        return {lang: text.get(lang) or text.get("lv") for lang in LANGUAGES} if text else {}
-
-    def ui_both(key: str, **values: str) -> dict[str, str]:
-        return {lang: ui[key][lang].format(**values) for lang in LANGUAGES}
-
-    finder = finder_for(data)
-    specs: list[tuple[Any, ...]] = [
-        ("finder", None, ui_both("page.finder"), ui_both("page.finder.description")),
-        ("benefits", None, ui_both("page.benefits"), ui_both("page.benefits.description")),
-    ]
-    for place in data.places.places:  # type: ignore[union-attr]
-        titles = both(place.name)
-        descriptions = {
-            lang: ui["page.place.description"][lang].format(place=titles[lang])
-            for lang in LANGUAGES
-        }
-        specs.append(("place", place.id, titles, descriptions))
-    for need in finder.file.needs:
-        titles = both(need.name)
-        descriptions = {
-            lang: ui["page.need.description"][lang].format(need=titles[lang]) for lang in LANGUAGES
-        }
-        specs.append(("need", need.id, titles, descriptions))
-    for benefit, _ in finder.benefits.values():
-        specs.append(
-            ("benefit", benefit.id, both(benefit.name), both(benefit.description, benefit.name))
-        )
-    return specs
-
-
 # --- what the templates call ---------------------------------------------------------
 
 
 class FinderView:
     """The finder's helpers for one page (its language and links): ``finder`` in templates."""
 
-    def __init__(self, ctx: PageContext):
-        self.ctx = ctx
+    def __init__(self, ctx: Any):
+        self.ctx = ctx  # the page's page_context.PageContext (which makes this view)
 
     @cached_property
     def core(self) -> Finder:

@@ -3,15 +3,15 @@
 A Python mirror of the text rules of ``overrides/widgets/listen/listen.js`` (which elements
 are read, ``data-speak`` substitution, block and language boundaries, sentence splitting),
 so the build can pre-render exactly the sentences the widget will ask for. Change both
-together: ``overrides/widgets/listen/tests`` compares them in a real browser.
+together: ``overrides/widgets/listen/tests`` compares them in a real browser. Pages are
+parsed with selectolax (the lexbor HTML5 parser), so the tree is the one the browser builds.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 
 def _words(text: str) -> frozenset[str]:
@@ -37,106 +37,49 @@ SKIP = _words(
     "audio button canvas head iframe img input math noscript object script select style svg "
     "template textarea video"
 )
-VOID = _words("area base br col embed hr img input link meta param source track wbr")
 
 
-@dataclass
-class Element:
-    tag: str
-    attrs: dict[str, str]
-    parent: Element | None = None
-    children: list[Element | str] = field(default_factory=list)
-
-    def has(self, name: str) -> bool:
-        return name in self.attrs
-
-    def classes(self) -> list[str]:
-        return self.attrs.get("class", "").split()
-
-    def iter(self) -> Iterator[Element]:
-        """This element and every element inside it, in document order."""
-        yield self
-        for child in self.children:
-            if isinstance(child, Element):
-                yield from child.iter()
+Node = LexborNode  # an element (or the document) of a page parsed by selectolax
 
 
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#document", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        el = Element(tag, {k: v or "" for k, v in attrs}, self.stack[-1])
-        self.stack[-1].children.append(el)
-        if tag not in VOID:
-            self.stack.append(el)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        el = Element(tag, {k: v or "" for k, v in attrs}, self.stack[-1])
-        self.stack[-1].children.append(el)
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        children = self.stack[-1].children
-        if children and isinstance(children[-1], str):
-            children[-1] += data
-        else:
-            children.append(data)
+def attrs_of(el: Node) -> dict[str, str]:
+    """The element's attributes; one written without a value (``hidden``) has ``""``."""
+    return {name: value or "" for name, value in el.attributes.items()}
 
 
-def parse_html(html: str) -> Element:
-    builder = _TreeBuilder()
-    builder.feed(html)
-    builder.close()
-    return builder.root
+def parse_html(html: str) -> Node:
+    """The document node of ``html``, parsed as a browser would (HTML5, by lexbor)."""
+    document = LexborHTMLParser(html).root.parent
+    assert document is not None  # the parser always creates <html> inside the document
+    return document
 
 
-_SIMPLE = re.compile(r"^([a-zA-Z][\w-]*)?((?:[.#][\w-]+)*)$")
+def find(root: Node, selector: str) -> Node | None:
+    """The first element ``selector`` (CSS, as ``document.querySelector``) matches, or None
+    if it matches none or is not a selector selectolax reads."""
+    try:
+        return root.css_first(selector)
+    except SelectolaxError:
+        return None
 
 
-def matches(el: Element, selector: str) -> bool:
-    """A compound selector such as ``article.md-content__inner`` or ``#main``."""
-    found = _SIMPLE.match(selector.strip())
-    if not found:
-        return False
-    tag, rest = found.group(1), found.group(2)
-    if tag and el.tag != tag.lower():
-        return False
-    for kind, name in re.findall(r"([.#])([\w-]+)", rest):
-        if kind == "." and name not in el.classes():
-            return False
-        if kind == "#" and el.attrs.get("id") != name:
-            return False
-    return True
-
-
-def find(root: Element, selector: str) -> Element | None:
-    return next((el for el in root.iter() if matches(el, selector)), None)
-
-
-def is_skipped(el: Element) -> bool:
+def is_skipped(el: Node, attrs: dict[str, str]) -> bool:
     return (
         el.tag in SKIP
-        or el.has("hidden")
-        or el.has("data-listen-skip")
-        or el.has("data-listen-ui")
-        or el.attrs.get("aria-hidden", "").lower() == "true"
-        or "headerlink" in el.classes()
+        or "hidden" in attrs
+        or "data-listen-skip" in attrs
+        or "data-listen-ui" in attrs
+        or attrs.get("aria-hidden", "").lower() == "true"
+        or "headerlink" in attrs.get("class", "").split()
     )
 
 
-def lang_of(el: Element, document_lang: str) -> str:
-    node: Element | None = el
+def lang_of(el: Node, document_lang: str) -> str:
+    node: Node | None = el
     while node is not None:
-        if "lang" in node.attrs:
-            return (node.attrs["lang"] or document_lang).strip().lower()
+        attrs = attrs_of(node)
+        if "lang" in attrs:
+            return (attrs["lang"] or document_lang).strip().lower()
         node = node.parent
     return document_lang.strip().lower()
 
@@ -176,24 +119,27 @@ class _Segments:
         self.text = "".join(out)
 
 
-def collect_segments(target: Element, document_lang: str) -> list[tuple[str, str]]:
+def collect_segments(target: Node, document_lang: str) -> list[tuple[str, str]]:
     """(lang, text) runs the widget reads from ``target``: one block, one language each."""
     segments = _Segments()
 
-    def walk(parent: Element, lang: str) -> None:
-        for child in parent.children:
-            if isinstance(child, str):
-                segments.add(child, lang)
+    def walk(parent: Node, lang: str) -> None:
+        for child in parent.iter(include_text=True):
+            if child.is_text_node:
+                segments.add(child.text_content or "", lang)
                 continue
-            if is_skipped(child):
+            if not child.is_element_node:  # a comment
+                continue
+            attrs = attrs_of(child)
+            if is_skipped(child, attrs):
                 continue
             child_lang = lang
-            if "lang" in child.attrs:
-                child_lang = (child.attrs["lang"] or document_lang).strip().lower()
+            if "lang" in attrs:
+                child_lang = (attrs["lang"] or document_lang).strip().lower()
             block = child.tag in BLOCK
             if block:
                 segments.flush()
-            speak = child.attrs.get("data-speak", "")
+            speak = attrs.get("data-speak", "")
             if speak.strip():
                 segments.add(speak, child_lang)
             else:
@@ -291,7 +237,7 @@ class Piece:
     text: str
 
 
-def pieces_of(target: Element, document_lang: str) -> list[Piece]:
+def pieces_of(target: Node, document_lang: str) -> list[Piece]:
     return [
         Piece(lang, sentence)
         for lang, text in collect_segments(target, document_lang)
@@ -300,15 +246,24 @@ def pieces_of(target: Element, document_lang: str) -> list[Piece]:
     ]
 
 
+def _document_lang(doc: Node) -> str:
+    html_el = find(doc, "html")
+    return (attrs_of(html_el).get("lang", "") if html_el else "").strip().lower()
+
+
+def document_language(html: str) -> str:
+    """The page's language: the ``lang`` of its ``<html>`` element, lower case ("" if none)."""
+    return _document_lang(parse_html(html))
+
+
 def page_pieces(html: str) -> tuple[str, list[Piece]] | None:
     """(page language, pieces) the widget on this page reads, or None if it has no widget."""
     doc = parse_html(html)
-    widget = next((el for el in doc.iter() if el.has("data-listen")), None)
+    widget = find(doc, "[data-listen]")
     if widget is None:
         return None
-    html_el = find(doc, "html")
-    document_lang = (html_el.attrs.get("lang", "") if html_el else "").strip().lower()
-    selector = widget.attrs.get("data-listen-target") or DEFAULT_TARGET
+    document_lang = _document_lang(doc)
+    selector = attrs_of(widget).get("data-listen-target") or DEFAULT_TARGET
     target = find(doc, selector) or find(doc, "main")
     if target is None:
         return None

@@ -12,9 +12,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
+from .ids import IdOf, RefTo
 from .types import (
     Amount,
-    BenefitGroup,
     Count,
     Email,
     Euros,
@@ -30,11 +30,11 @@ from .types import (
     Strict,
     Text,
     Time,
-    Weekday,
     _fail,
     _no_duplicates,
     minutes,
 )
+from .weekdays import Weekday
 
 # --- contacts and people -----------------------------------------------------
 
@@ -153,7 +153,7 @@ class Schedule(Strict):
 
 
 class Location(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("location")]
     name: Text | None = Field(default=None, description="Name of the place, e.g. Shelter")
     street: NonEmptyStr = Field(
         description="Street and number as written in Latvian, e.g. Ezera iela 23A"
@@ -194,18 +194,18 @@ class Account(Strict):
 
 
 class Unit(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("unit", per_file=True)]
     name: Text
     description: Text | None = None
     duties: list[Text] = Field(default_factory=list)
     head: Person | None = None
-    locations: IdList = Field(default_factory=list)
+    locations: Annotated[IdList, RefTo("location")] = Field(default_factory=list)
     contacts: Contacts = Field(default_factory=Contacts)
     hours: list[Schedule] = Field(default_factory=list)
 
 
 class Provider(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("provider")]
     name: Text
     short_name: Text | None = None
     kind: Text | None = Field(
@@ -217,10 +217,10 @@ class Provider(Strict):
     accounts: list[Account] = Field(default_factory=list)
     head: Person | None = None
     people: list[Person] = Field(default_factory=list)
-    area: IdList = Field(
+    area: Annotated[IdList, RefTo("place")] = Field(
         min_length=1, description="Places it serves (data/places.yaml), e.g. [rezekne-city]"
     )
-    locations: IdList = Field(default_factory=list)
+    locations: Annotated[IdList, RefTo("location")] = Field(default_factory=list)
     contacts: Contacts = Field(default_factory=Contacts)
     hours: list[Schedule] = Field(default_factory=list)
     staff: list[StaffCount] = Field(default_factory=list)
@@ -232,18 +232,18 @@ class Provider(Strict):
 
 
 class Category(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("category")]
     name: Text
     description: Text | None = None
 
 
 class Audience(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("audience")]
     name: Text
 
 
 class Abbreviation(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("abbreviation")]
     short: Text = Field(description="The abbreviation as written, e.g. GMI")
     full: Text = Field(description="What it stands for, used for <abbr> and for reading aloud")
 
@@ -255,7 +255,7 @@ class VocabularyFile(Strict):
 
 
 class LegalAct(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("legal act")]
     title: Text
     issuer: Text | None = None
     number: NonEmptyStr | None = None
@@ -307,7 +307,9 @@ class Limit(Strict):
 
 
 class ServiceLink(Strict):
-    service: Id = Field(description="Another service (any provider) to point to")
+    service: Annotated[Id, RefTo("service")] = Field(
+        description="Another service (any provider) to point to"
+    )
     text: Text = Field(description="When to go there instead, e.g. Tonight – the night shelter")
     lead: bool = Field(
         default=True,
@@ -316,10 +318,10 @@ class ServiceLink(Strict):
 
 
 class Service(Strict):
-    id: Id
-    unit: Id | None = None
-    category: Id
-    audiences: IdList = Field(min_length=1)
+    id: Annotated[Id, IdOf("service")]
+    unit: Annotated[Id | None, RefTo("unit")] = None
+    category: Annotated[Id, RefTo("category")]
+    audiences: Annotated[IdList, RefTo("audience")] = Field(min_length=1)
     name: Text
     summary: Text
     eligibility: Text | None = Field(default=None, description="Who may get the service")
@@ -327,15 +329,15 @@ class Service(Strict):
     levels: list[CareLevel] = Field(default_factory=list)
     documents: list[Text] = Field(default_factory=list, description="Documents to bring")
     how_to_apply: Text | None = None
-    area: IdList = Field(
+    area: Annotated[IdList, RefTo("place")] = Field(
         default_factory=list,
         description="Places it serves (data/places.yaml); leave out when it is its provider's area",
     )
-    locations: IdList = Field(default_factory=list)
+    locations: Annotated[IdList, RefTo("location")] = Field(default_factory=list)
     contacts: Contacts = Field(default_factory=Contacts)
     hours: list[Schedule] = Field(default_factory=list)
     limits: list[Limit] = Field(default_factory=list)
-    legal_basis: IdList = Field(default_factory=list)
+    legal_basis: Annotated[IdList, RefTo("legal act")] = Field(default_factory=list)
     notes: list[Text] = Field(default_factory=list)
     see_also: list[ServiceLink] = Field(
         default_factory=list,
@@ -432,10 +434,14 @@ class FeeItem(Strict):
 
 
 class Fee(Strict):
-    id: Id
-    service: Id = Field(description="The service (in the same provider file) this fee is for")
+    id: Annotated[Id, IdOf("fee")]
+    service: Annotated[
+        Id, RefTo("service", same_file="a fee belongs to a service in the same provider file")
+    ] = Field(description="The service (in the same provider file) this fee is for")
     name: Text
-    legal_basis: IdList = Field(min_length=1, description="Every fee needs its legal basis")
+    legal_basis: Annotated[IdList, RefTo("legal act")] = Field(
+        min_length=1, description="Every fee needs its legal basis"
+    )
     items: list[FeeItem] = Field(min_length=1)
     conditions: list[Text] = Field(default_factory=list)
     exemptions: list[Exemption] = Field(default_factory=list)
@@ -443,15 +449,17 @@ class Fee(Strict):
 
 # --- benefits and the 2017 report -------------------------------------------
 
+BenefitGroup = Literal["social-assistance", "municipal", "orphans-and-foster-families"]
+
 
 class Benefit(Strict):
-    id: Id
+    id: Annotated[Id, IdOf("benefit")]
     group: BenefitGroup
     name: Text
     description: Text | None = None
     eligibility: Text | None = Field(default=None, description="Who may get it, as the source says")
     how_to_apply: Text | None = Field(default=None, description="How to apply, as the source says")
-    legal_basis: IdList = Field(default_factory=list)
+    legal_basis: Annotated[IdList, RefTo("legal act")] = Field(default_factory=list)
 
 
 class KeyFigure(Strict):
@@ -463,7 +471,7 @@ class KeyFigure(Strict):
 
 class BenefitRow(Strict):
     label: Text
-    benefit: Id | None = Field(
+    benefit: Annotated[Id | None, RefTo("benefit")] = Field(
         default=None, description="The benefit in benefits.yaml, if listed there"
     )
     spent_eur: Euros
@@ -472,8 +480,8 @@ class BenefitRow(Strict):
 
 
 class ReportFile(Strict):
-    id: Id
-    provider: Id
+    id: Annotated[Id, IdOf("report")]
+    provider: Annotated[Id, RefTo("provider")]
     year: Count
     title: Text
     summary: Text
@@ -488,7 +496,7 @@ class SiteFile(Strict):
 
     name: Text
     description: Text
-    help_contact: Id = Field(
+    help_contact: Annotated[Id, RefTo("provider")] = Field(
         description="Provider whose contacts are shown in the help box on every page"
     )
 
@@ -506,9 +514,80 @@ class ProviderFile(Strict):
     benefits: list[Benefit] = Field(default_factory=list)
 
 
-# territory and finder data (their modules use the classes above)
-from .finder import FinderFile  # noqa: E402
-from .places import PlacesFile  # noqa: E402
+# --- places and the finder (the rules beyond ids: places.py, finder.py) -------
+
+PlaceKind = Literal["city", "county", "parish", "former-municipality"]
+
+
+class Place(Strict):
+    id: Annotated[Id, IdOf("place")]
+    kind: PlaceKind = Field(description="city, county, parish or former-municipality")
+    name: Text = Field(description="The place's name as residents say it")
+    within: Annotated[Id | None, RefTo("place")] = Field(
+        default=None, description="The place this one lies in (a parish's county), by id"
+    )
+
+
+class TransitionSource(Strict):
+    provider: Annotated[Id, RefTo("provider")] = Field(
+        description="The provider whose published text states the rule"
+    )
+    text: Text = Field(description="The rule as the source words it (Latvian as published)")
+
+
+class Transition(Strict):
+    """While a merged county has no common rules, the former municipalities' rules apply."""
+
+    id: Annotated[Id, IdOf("transition")]
+    in_county: Annotated[Id, RefTo("place")] = Field(
+        description="The county (a place of kind county) the rule is for"
+    )
+    former_municipalities: Annotated[IdList, RefTo("place")] = Field(
+        min_length=1, description="Places of kind former-municipality within that county"
+    )
+    rule: Text = Field(description="The rule in plain words for residents")
+    source: TransitionSource
+
+
+class PlacesFile(Strict):
+    """``data/places.yaml``: the places residents live in and the transition rules."""
+
+    places: list[Place] = Field(min_length=1)
+    transitions: list[Transition] = Field(default_factory=list)
+
+
+class WhoAnswer(Strict):
+    id: Annotated[Id, IdOf("who answer")]
+    name: Text = Field(description="The answer as the finder shows it, e.g. An older person")
+    audiences: Annotated[IdList, RefTo("audience")] = Field(
+        default_factory=list,
+        description="Audiences (vocabulary.yaml) this answer matches; leave empty for anyone",
+    )
+
+
+class NeedAnswer(Strict):
+    id: Annotated[Id, IdOf("need answer")]
+    name: Text = Field(description="The need in a resident's words, e.g. Care at home")
+    categories: Annotated[IdList, RefTo("category")] = Field(
+        min_length=1, description="Service categories (vocabulary.yaml)"
+    )
+    benefits: bool = Field(default=False, description="True for the need that lists benefits")
+
+
+class BenefitAudiences(Strict):
+    group: BenefitGroup
+    audiences: Annotated[IdList, RefTo("audience")] = Field(
+        min_length=1, description="Whom this group's benefits are for"
+    )
+
+
+class FinderFile(Strict):
+    """``data/finder.yaml``: the answers of the finder's "who" and "need" questions."""
+
+    who: list[WhoAnswer] = Field(min_length=1)
+    needs: list[NeedAnswer] = Field(min_length=1)
+    benefit_audiences: list[BenefitAudiences] = Field(default_factory=list)
+
 
 # file name (or glob) -> model; the one list of data files the build reads.
 DATA_FILES: dict[str, type[Strict]] = {

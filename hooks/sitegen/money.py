@@ -8,20 +8,16 @@ calculator field; the fee calculator's JavaScript follows exactly the same rules
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from babel.numbers import format_currency, format_decimal, format_percent
 
-CENT = Decimal("0.01")
+from .cents import round_cents
+
 # the same character classes as the widget's JavaScript (only the digits 0-9)
 _SPACES = re.compile("[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _EN_GROUPED = re.compile(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")
 _PLAIN = re.compile(r"([0-9]+)(?:\.([0-9]+))?")
-
-
-def round_cents(amount: Decimal) -> Decimal:
-    """Round to whole cents, halves away from zero (0.005 -> 0.01)."""
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def format_money(amount: Decimal | str, lang: str) -> str:
@@ -83,9 +79,3 @@ def parse_number(text: str, lang: str) -> tuple[Decimal | None, str | None]:
     if m[2] and len(m[2]) > 2:
         return None, "decimals"
     return Decimal(s), None
-
-
-def parse_money_input(text: str, lang: str) -> Decimal | None:
-    """An amount typed by a person, or None when it is not a valid amount of euro."""
-    value, _error = parse_number(text, lang)
-    return value

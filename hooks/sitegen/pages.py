@@ -15,15 +15,15 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from .finder import page_specs as finder_page_specs
-from .loader import SiteData
-from .render import SECTIONS
-from .types import LANGUAGES
+from .languages import LANGUAGES
+from .page_kinds import PAGE_KINDS
+from .sitedata import SiteData
+from .types import Text
 
 
 @dataclass(frozen=True)
 class PageSpec:
-    kind: str  # service, provider, report, services, providers, prices, calculator, reports
+    kind: str  # a key of page_kinds.PAGE_KINDS
     item_id: str | None
     titles: dict[str, str]
     descriptions: dict[str, str]
@@ -31,38 +31,29 @@ class PageSpec:
     @property
     def path(self) -> str:
         """Path under the language folder, e.g. services/home-care.md."""
-        section = SECTIONS[self.kind]
-        if self.item_id:
-            return f"{section}/{self.item_id}.md"
-        return f"{section}.md" if self.kind == "calculator" else f"{section}/index.md"
+        return PAGE_KINDS[self.kind].stub_path(self.item_id)
 
 
 def page_specs(data: SiteData, ui: dict[str, dict[str, str]]) -> list[PageSpec]:
-    def both(text) -> dict[str, str]:  # noqa: ANN001 - Text
-        return {lang: text.get(lang) or text.get("lv") for lang in LANGUAGES}
+    """Every generated page, in the order of ``PAGE_KINDS``."""
+
+    def both(text: Text) -> dict[str, str]:
+        return {lang: text.in_language(lang) for lang in LANGUAGES}
 
     def ui_both(key: str) -> dict[str, str]:
         return {lang: ui[key][lang] for lang in LANGUAGES}
 
-    specs = [
-        PageSpec("services", None, ui_both("page.services"), ui_both("page.services.description")),
-        PageSpec(
-            "providers", None, ui_both("page.providers"), ui_both("page.providers.description")
-        ),
-        PageSpec("prices", None, ui_both("page.prices"), ui_both("page.prices.description")),
-        PageSpec(
-            "calculator", None, ui_both("page.calculator"), ui_both("page.calculator.description")
-        ),
-        PageSpec("reports", None, ui_both("page.reports"), ui_both("page.reports.description")),
-    ]
-    for service, _ in data.services.values():
-        specs.append(PageSpec("service", service.id, both(service.name), both(service.summary)))
-    for provider_file in data.providers.values():
-        prov = provider_file.provider
-        specs.append(PageSpec("provider", prov.id, both(prov.name), both(prov.summary)))
-    for report in data.reports.values():
-        specs.append(PageSpec("report", report.id, both(report.title), both(report.summary)))
-    specs += [PageSpec(*spec) for spec in finder_page_specs(data, ui)]
+    specs = []
+    for page in PAGE_KINDS.values():
+        if page.items is None:
+            titles, descriptions = (
+                ui_both(f"page.{page.kind}"),
+                ui_both(f"page.{page.kind}.description"),
+            )
+            specs.append(PageSpec(page.kind, None, titles, descriptions))
+            continue
+        for item_id, title, description in page.items(data):
+            specs.append(PageSpec(page.kind, item_id, both(title), both(description)))
     return specs
 
 

@@ -11,73 +11,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING
 
-from pydantic import Field
-
-from .types import Id, IdList, Strict, Text
+from .model import Place, PlacesFile, Transition
 
 if TYPE_CHECKING:
     from .errors import DataError
-    from .loader import SiteData, SourceFile
+    from .sitedata import SiteData, SourceFile
 
-PlaceKind = Literal["city", "county", "parish", "former-municipality"]
 # kinds that lie inside another place and must say which
 _INSIDE: dict[str, str] = {"parish": "county", "former-municipality": "county"}
-
-
-class Place(Strict):
-    id: Id
-    kind: PlaceKind = Field(description="city, county, parish or former-municipality")
-    name: Text = Field(description="The place's name as residents say it")
-    within: Id | None = Field(
-        default=None, description="The place this one lies in (a parish's county), by id"
-    )
-
-
-class TransitionSource(Strict):
-    provider: Id = Field(description="The provider whose published text states the rule")
-    text: Text = Field(description="The rule as the source words it (Latvian as published)")
-
-
-class Transition(Strict):
-    """While a merged county has no common rules, the former municipalities' rules apply."""
-
-    id: Id
-    in_county: Id = Field(description="The county (a place of kind county) the rule is for")
-    former_municipalities: IdList = Field(
-        min_length=1, description="Places of kind former-municipality within that county"
-    )
-    rule: Text = Field(description="The rule in plain words for residents")
-    source: TransitionSource
-
-
-class PlacesFile(Strict):
-    """``data/places.yaml``: the places and the transition rules."""
-
-    places: list[Place] = Field(min_length=1)
-    transitions: list[Transition] = Field(default_factory=list)
 
 
 # --- validation ----------------------------------------------------------------
 
 
-def check_places(valid: dict[str, list[SourceFile]], ids: dict[str, Any]) -> list[DataError]:
-    """Place ids, ``within``, provider and service areas, transition rules.
-
-    ``ids`` are the registries of ``rules.check_site`` (its provider ids are used); the
-    place registry is made here and added to it.
-    """
-    from .rules import _Ids
-
+def check_places(valid: dict[str, list[SourceFile]]) -> list[DataError]:
+    """What a place may lie within, transition rules, and service areas inside their
+    provider's. (Ids and references are declared on the model's fields and checked by
+    ``rules.py``: an unknown place id is reported there.)"""
     errors: list[DataError] = []
-    places_ids = _Ids("place", errors)
-    ids["place"] = places_ids
     files = valid.get("places.yaml", [])
     places: dict[str, Place] = {}
     for source in files:
-        for i, place in enumerate(source.obj.places):
-            places_ids.add(source, ("places", i, "id"), place.id)
+        for place in source.obj.places:
             places.setdefault(place.id, place)
     if not files:
         return errors  # the file is missing or broken: the loader has said so already
@@ -96,7 +53,6 @@ def check_places(valid: dict[str, list[SourceFile]], ids: dict[str, Any]) -> lis
                         )
                     )
                 continue
-            places_ids.check(source, path + ("within",), place.within)
             outer = places.get(place.within)
             if outer is not None and needs and outer.kind != needs:
                 errors.append(
@@ -115,7 +71,6 @@ def check_places(valid: dict[str, list[SourceFile]], ids: dict[str, Any]) -> lis
         for i, rule in enumerate(source.obj.transitions):
             path = ("transitions", i)
             county = places.get(rule.in_county)
-            places_ids.check(source, path + ("in_county",), rule.in_county)
             if county is not None and county.kind != "county":
                 errors.append(
                     source.where(
@@ -127,8 +82,8 @@ def check_places(valid: dict[str, list[SourceFile]], ids: dict[str, Any]) -> lis
                 at = path + ("former_municipalities", j)
                 place = places.get(former)
                 if place is None:
-                    places_ids.check(source, at, former)
-                elif place.kind != "former-municipality" or place.within != rule.in_county:
+                    continue  # reported by rules.py
+                if place.kind != "former-municipality" or place.within != rule.in_county:
                     errors.append(
                         source.where(
                             at,
@@ -137,16 +92,13 @@ def check_places(valid: dict[str, list[SourceFile]], ids: dict[str, Any]) -> lis
                             + (f" within `{place.within}`)" if place.within else ")"),
                         )
                     )
-            ids["provider"].check(source, path + ("source", "provider"), rule.source.provider)
 
     for source in valid.get("providers/*.yaml", []):
         pf = source.obj
-        places_ids.check_all(source, ("provider", "area"), pf.provider.area)
         for i, service in enumerate(pf.services):
             if not service.area:
                 continue
             path = ("services", i, "area")
-            places_ids.check_all(source, path, service.area)
             for j, place_id in enumerate(service.area):
                 if place_id in places and not covers(pf.provider.area, place_id, places):
                     names = ", ".join(f"`{p}`" for p in pf.provider.area)

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from babel import Locale
 
-BABEL_LOCALE = {"lv": "lv_LV", "en": "en_GB"}
+from .languages import BABEL_LOCALE
 
 
 @lru_cache(maxsize=8)

@@ -1,20 +1,24 @@
 """Rules that span objects and files: unique ids, references, care levels, fee rules.
 
-Each rule reports through ``SourceFile.where(path, message)`` so the message points at
-the exact line of the offending value.
+Ids and references are declared on the model's fields (``ids.IdOf``, ``ids.RefTo``) and
+checked here in one walk. Each rule reports through ``SourceFile.where(path, message)`` so
+the message points at the exact line of the offending value.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+import difflib
+from typing import Any
 
+from . import model
 from .errors import DataError
+from .fee_checks import check_fee
+from .finder import check_finder
+from .ids import IdOf, RefTo, marked_values, raw_ids
+from .places import check_places
+from .sitedata import SourceFile
 
-if TYPE_CHECKING:
-    from .loader import SourceFile
-
-Group = dict[str, list["SourceFile"]]
+Group = dict[str, list[SourceFile]]
 
 
 class _Ids:
@@ -44,84 +48,61 @@ class _Ids:
     def check(self, source: SourceFile, path: tuple[Any, ...], value: str | None) -> None:
         if value is None or value in self.first:
             return
-        import difflib
-
         close = difflib.get_close_matches(value, list(self.first), n=1, cutoff=0.7)
         hint = f"; did you mean `{close[0]}`?" if close else ""
         self.errors.append(
             source.where(path, f"there is no {self.kind} with the id `{value}`{hint}")
         )
 
-    def check_all(self, source: SourceFile, path: tuple[Any, ...], values: Iterable[str]) -> None:
-        for index, value in enumerate(values):
-            self.check(source, path + (index,), value)
 
-
-# where the ids of each kind stand in the raw data of a file that did not validate
-_RAW_ID_PLACES = {
-    "category": "categories",
-    "audience": "audiences",
-    "abbreviation": "abbreviations",
-    "legal act": "legal_acts",
-    "location": "locations",
-    "service": "services",
-    "fee": "fees",
-    "benefit": "benefits",
-}
-
-
-def _raw_ids(data: Any, kind: str) -> list[str]:
-    """Ids of ``kind`` in a file that failed validation (best effort, for references only)."""
-    if not isinstance(data, dict):
-        return []
-    if kind == "provider":
-        provider = data.get("provider")
-        if isinstance(provider, dict) and isinstance(provider.get("id"), str):
-            return [provider["id"]]
-        return []
-    if kind == "report":
-        return [data["id"]] if isinstance(data.get("id"), str) and "benefits_table" in data else []
-    items = data.get(_RAW_ID_PLACES.get(kind, ""))
-    if not isinstance(items, list):
-        return []
-    return [i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)]
-
-
-def check_site(valid: Group, invalid: list[SourceFile] | None = None) -> list[DataError]:
-    """Check ids and references. Files in ``invalid`` (which already have errors) only
-    lend their ids, so that one broken file does not make every reference to it an error."""
+def check_site(valid: Group, invalid: Group | None = None) -> list[DataError]:
+    """Check ids and references (declared on the model's fields with ``IdOf`` and ``RefTo``)
+    and the rules of care levels and fees. Files in ``invalid`` (which already have errors)
+    only lend their ids, so that one broken file does not make every reference to it an
+    error."""
     errors: list[DataError] = []
-    ids = {
-        kind: _Ids(kind, errors)
-        for kind in (
-            "category",
-            "audience",
-            "abbreviation",
-            "legal act",
-            "provider",
-            "location",
-            "service",
-            "fee",
-            "benefit",
-            "report",
-        )
-    }
+    ids: dict[str, _Ids] = {}  # kind -> the ids of every file
+    local_kinds: set[str] = set()  # kinds whose ids are unique per file (a provider's units)
+    per_file: dict[tuple[str, str], _Ids] = {}  # (file, kind) -> the ids of a local kind
+    in_file: dict[tuple[str, str], set[str]] = {}  # (file, kind) -> the ids that file declares
+    sources = [source for group in valid.values() for source in group]
 
-    for source in valid.get("vocabulary.yaml", []):
-        vocab = source.obj
-        for i, c in enumerate(vocab.categories):
-            ids["category"].add(source, ("categories", i, "id"), c.id)
-        for i, a in enumerate(vocab.audiences):
-            ids["audience"].add(source, ("audiences", i, "id"), a.id)
-        for i, a in enumerate(vocab.abbreviations):
-            ids["abbreviation"].add(source, ("abbreviations", i, "id"), a.id)
-    for source in valid.get("legal-acts.yaml", []):
-        for i, act in enumerate(source.obj.legal_acts):
-            ids["legal act"].add(source, ("legal_acts", i, "id"), act.id)
+    def registry(kind: str, source: SourceFile) -> _Ids:
+        if kind in local_kinds:
+            return per_file.setdefault((source.name, kind), _Ids(kind, errors))
+        return ids.setdefault(kind, _Ids(kind, errors))
 
-    providers = valid.get("providers/*.yaml", [])
     # first pass: register every id so references may point forwards and across files
-    for source in providers:
+    for source in sources:
+        for marker, path, value in marked_values(source.obj):
+            if isinstance(marker, IdOf):
+                if marker.per_file:
+                    local_kinds.add(marker.kind)
+                registry(marker.kind, source).add(source, path, value)
+                in_file.setdefault((source.name, marker.kind), set()).add(value)
+    for pattern, group in (invalid or {}).items():
+        for source in group:
+            for marker, value in raw_ids(model.DATA_FILES[pattern], source.read.data):
+                if not marker.per_file:
+                    registry(marker.kind, source).first.setdefault(value, (source.name, 1))
+
+    # second pass: references
+    for source in sources:
+        for marker, path, value in marked_values(source.obj):
+            if not isinstance(marker, RefTo):
+                continue
+            known = registry(marker.kind, source)
+            if marker.same_file is None:
+                known.check(source, path, value)
+            elif value not in in_file.get((source.name, marker.kind), ()):
+                hint = f" ({marker.same_file})" if value in known else ""
+                errors.append(
+                    source.where(
+                        path, f"there is no {marker.kind} with the id `{value}` in this file{hint}"
+                    )
+                )
+
+    for source in valid.get("providers/*.yaml", []):
         pf = source.obj
         stem = source.name.rsplit("/", 1)[-1].removesuffix(".yaml")
         if pf.provider.id != stem:
@@ -131,82 +112,14 @@ def check_site(valid: Group, invalid: list[SourceFile] | None = None) -> list[Da
                     f"the provider id `{pf.provider.id}` must match the file name `{stem}.yaml`",
                 )
             )
-        ids["provider"].add(source, ("provider", "id"), pf.provider.id)
-        for i, loc in enumerate(pf.locations):
-            ids["location"].add(source, ("locations", i, "id"), loc.id)
-        for i, svc in enumerate(pf.services):
-            ids["service"].add(source, ("services", i, "id"), svc.id)
-        for i, fee in enumerate(pf.fees):
-            ids["fee"].add(source, ("fees", i, "id"), fee.id)
-        for i, ben in enumerate(pf.benefits):
-            ids["benefit"].add(source, ("benefits", i, "id"), ben.id)
-        units = _Ids("unit", errors)
-        for i, unit in enumerate(pf.provider.units):
-            units.add(source, ("provider", "units", i, "id"), unit.id)
-        source.units = units  # type: ignore[attr-defined]
-    for source in valid.get("reports/*.yaml", []):
-        ids["report"].add(source, ("id",), source.obj.id)
-
-    for source in invalid or []:
-        for kind, registry in ids.items():
-            for value in _raw_ids(source.read.data, kind):
-                registry.first.setdefault(value, (source.name, 1))
-
-    # second pass: references
-    for source in providers:
-        pf = source.obj
-        prov = pf.provider
-        ids["location"].check_all(source, ("provider", "locations"), prov.locations)
-        for i, unit in enumerate(prov.units):
-            ids["location"].check_all(source, ("provider", "units", i, "locations"), unit.locations)
         services_here = {s.id: s for s in pf.services}
         for i, svc in enumerate(pf.services):
-            base = ("services", i)
-            source.units.check(source, base + ("unit",), svc.unit)  # type: ignore[attr-defined]
-            ids["category"].check(source, base + ("category",), svc.category)
-            ids["audience"].check_all(source, base + ("audiences",), svc.audiences)
-            ids["location"].check_all(source, base + ("locations",), svc.locations)
-            ids["legal act"].check_all(source, base + ("legal_basis",), svc.legal_basis)
-            for j, link in enumerate(svc.see_also):
-                ids["service"].check(source, base + ("see_also", j, "service"), link.service)
-            errors.extend(_check_levels(source, base, svc))
+            errors.extend(_check_levels(source, ("services", i), svc))
         for i, fee in enumerate(pf.fees):
-            base = ("fees", i)
-            ids["legal act"].check_all(source, base + ("legal_basis",), fee.legal_basis)
-            service = services_here.get(fee.service)
-            if service is None:
-                hint = (
-                    " (a fee belongs to a service in the same provider file)"
-                    if fee.service in ids["service"]
-                    else ""
-                )
-                errors.append(
-                    source.where(
-                        base + ("service",),
-                        f"there is no service with the id `{fee.service}` in this file{hint}",
-                    )
-                )
-            errors.extend(_check_fee(source, base, fee, service))
-        for i, ben in enumerate(pf.benefits):
-            ids["legal act"].check_all(source, ("benefits", i, "legal_basis"), ben.legal_basis)
-
-    for source in valid.get("reports/*.yaml", []):
-        report = source.obj
-        ids["provider"].check(source, ("provider",), report.provider)
-        for i, row in enumerate(report.benefits_table):
-            ids["benefit"].check(source, ("benefits_table", i, "benefit"), row.benefit)
-    for source in valid.get("site.yaml", []):
-        ids["provider"].check(source, ("help_contact",), source.obj.help_contact)
-    errors.extend(_check_territory(valid, ids))
+            errors.extend(_check_fee(source, ("fees", i), fee, services_here.get(fee.service)))
+    errors.extend(check_places(valid))
+    errors.extend(check_finder(valid))
     return errors
-
-
-def _check_territory(valid: Group, ids: dict[str, _Ids]) -> list[DataError]:
-    """Places, areas and the finder's answers (places.py, finder.py)."""
-    from .finder import check_finder
-    from .places import check_places
-
-    return check_places(valid, ids) + check_finder(valid, ids)
 
 
 def _check_levels(source: SourceFile, base: tuple[Any, ...], svc: Any) -> list[DataError]:
@@ -244,8 +157,4 @@ def _check_levels(source: SourceFile, base: tuple[Any, ...], svc: Any) -> list[D
 def _check_fee(
     source: SourceFile, base: tuple[Any, ...], fee: Any, service: Any
 ) -> list[DataError]:
-    try:
-        from .fees import check_fee
-    except ImportError:  # the fee engine is optional while it is being written
-        return []
     return [source.where(base + tuple(path), message) for path, message in check_fee(fee, service)]

@@ -54,24 +54,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Literal
 
-import phonenumbers
 from babel import Locale
 from num2words import num2words
 
-Lang = Literal["lv", "en"]
-LANGS: tuple[str, ...] = ("lv", "en")
-WEEKDAY_KEYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_CENT = Decimal("0.01")
-
-
-def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"language must be 'lv' or 'en', not {lang!r}")
-    return lang
-
+from .cents import round_cents
+from .languages import check_lang
+from .phones import national_number, pairs
+from .weekdays import weekday_index
 
 # --- nouns and agreement -----------------------------------------------------
 
@@ -207,7 +199,7 @@ def speak_money(amount: Decimal | int | str, lang: str) -> str:
     lv: 8.80 → "astoņi eiro, astoņdesmit centi"; en: "eight euros and eighty cents".
     """
     check_lang(lang)
-    value = Decimal(amount).quantize(_CENT, rounding=ROUND_HALF_UP)
+    value = round_cents(Decimal(amount))
     if not value.is_finite() or value < 0:
         raise ValueError(f"an amount must be a number that is not negative, got {amount!r}")
     euros, cents = divmod(int(value * 100), 100)
@@ -227,7 +219,6 @@ def speak_money(amount: Decimal | int | str, lang: str) -> str:
 
 
 LV_PERCENT = Noun("procents", "procenti", "procentu")
-EN_PERCENT = Noun("percent", "percent")
 
 
 def speak_percent(value: Decimal | int | str, lang: str) -> str:
@@ -240,10 +231,6 @@ def speak_percent(value: Decimal | int | str, lang: str) -> str:
 
 
 # --- phone numbers and codes ---------------------------------------------------
-
-
-def _pairs(digits: str) -> list[str]:
-    return [digits[i : i + 2] for i in range(0, len(digits), 2)]
 
 
 def _lv_digits(digits: str) -> str:
@@ -262,13 +249,9 @@ def speak_phone(e164: str, lang: str, *, international: bool = False) -> str:
     ``international=True`` says the country code first ("plus trīs septiņi viens, …").
     """
     check_lang(lang)
-    try:
-        number = phonenumbers.parse(e164, "LV")
-    except phonenumbers.NumberParseException as err:
-        raise ValueError(f"not a phone number: {e164!r}") from err
-    national = phonenumbers.national_significant_number(number)
+    code, national = national_number(e164)
     groups = []
-    for pair in _pairs(national):
+    for pair in pairs(national):
         if lang == "en":
             groups.append(_en_digits(pair))
         elif len(pair) == 2 and pair[0] != "0":
@@ -276,7 +259,6 @@ def speak_phone(e164: str, lang: str, *, international: bool = False) -> str:
         else:
             groups.append(_lv_digits(pair))
     if international:
-        code = str(number.country_code)
         plus = "plus " + (_lv_digits(code) if lang == "lv" else _en_digits(code))
         groups.insert(0, plus)
     return ", ".join(groups)
@@ -452,16 +434,10 @@ def _babel_months(lang: str) -> dict[int, str]:
     return dict(Locale.parse(lang).months["format"]["wide"])
 
 
-def _weekday_index(day: str) -> int:
-    if day not in WEEKDAY_KEYS:
-        raise ValueError(f"weekday must be one of {', '.join(WEEKDAY_KEYS)}, got {day!r}")
-    return WEEKDAY_KEYS.index(day)
-
-
 def speak_weekday(day: str, lang: str, *, habitual: bool = False) -> str:
     """ "mon" → "pirmdiena" / "Monday"; ``habitual`` → "pirmdienās" / "on Mondays"."""
     check_lang(lang)
-    name = _babel_days(lang)[_weekday_index(day)]
+    name = _babel_days(lang)[weekday_index(day)]
     if not habitual:
         return name
     if lang == "lv":
@@ -473,7 +449,7 @@ def speak_weekday_range(first: str, last: str, lang: str) -> str:
     """ "mon", "fri" → "no pirmdienas līdz piektdienai" / "Monday to Friday"."""
     check_lang(lang)
     days = _babel_days(lang)
-    a, b = days[_weekday_index(first)], days[_weekday_index(last)]
+    a, b = days[weekday_index(first)], days[weekday_index(last)]
     if lang == "lv":
         return f"no {a[:-1]}as līdz {b[:-1]}ai"
     return f"{a} to {b}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .loader import LoadResult
+from .sitedata import LoadResult
 
 MISSING_MARK = "text is missing"
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, get_args
 
-import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
     AfterValidator,
@@ -26,16 +25,22 @@ from pydantic_core import PydanticCustomError
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
-LANGUAGES: tuple[str, ...] = ("lv", "en")
-LANGUAGE_NAMES = {"lv": "Latvian (lv)", "en": "English (en)"}
-
-MAX_AMOUNT = Decimal("1000000")
+from .cents import MAX_AMOUNT
+from .languages import LANGUAGE_NAMES, LANGUAGES, OTHER_LANGUAGE, Lang
+from .phones import to_e164
 
 
 class Strict(BaseModel):
     """Base for every data object: unknown keys are errors, nothing is coerced silently."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The model classes a field's type holds (itself, or inside a list, union, Annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in models_in(arg)]
 
 
 def _fail(
@@ -84,7 +89,7 @@ class Text(Strict):
 
     lv: str | None = Field(default=None, description="Latvian text (written as people write it)")
     en: str | None = Field(default=None, description="English text")
-    pending: Literal["lv", "en"] | None = Field(
+    pending: Lang | None = Field(
         default=None,
         description="Language whose translation is still pending. The page says so visibly.",
     )
@@ -93,7 +98,7 @@ class Text(Strict):
     def _both_languages(self) -> Text:
         missing = [lang for lang in LANGUAGES if not (getattr(self, lang) or "").strip()]
         if self.pending:
-            other = "en" if self.pending == "lv" else "lv"
+            other = OTHER_LANGUAGE[self.pending]
             if other in missing:
                 raise _fail(
                     "text_missing",
@@ -113,7 +118,12 @@ class Text(Strict):
         return self
 
     def get(self, lang: str) -> str:
+        """The text as written in ``lang`` ("" when there is none)."""
         return getattr(self, lang) or ""
+
+    def in_language(self, lang: str) -> str:
+        """The text in ``lang``; while that translation is missing, the other language's."""
+        return self.get(lang) or self.get(OTHER_LANGUAGE[lang])
 
     def is_pending(self, lang: str) -> bool:
         return self.pending == lang
@@ -283,11 +293,6 @@ Time = Annotated[
     WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"}),
 ]
 
-Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-# the groups benefits are listed in (model.Benefit.group, finder.BenefitAudiences.group)
-BenefitGroup = Literal["social-assistance", "municipal", "orphans-and-foster-families"]
-WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
 
 def minutes(time: str) -> int:
     hour, minute = time.split(":")
@@ -311,18 +316,15 @@ def _check_phone(value: Any) -> str:
             "phone {value} may contain only digits, spaces and a leading +",
             value=raw,
         )
-    try:
-        number = phonenumbers.parse(raw, "LV")
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or number.country_code != 371 or not phonenumbers.is_valid_number(number):
+    e164 = to_e164(raw)
+    if e164 is None:
         raise _fail(
             "phone_invalid",
             "phone {value} is not a valid Latvian number (Latvian numbers have 8 digits, "
             "e.g. 64607194 or +371 64607194)",
             value=raw,
         )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return e164
 
 
 Phone = Annotated[

@@ -1,4 +1,4 @@
-"""Broken and hostile data (issue 6): every case stops with file:line and a plain reason.
+"""Broken and hostile data: every case stops with file:line and a plain reason.
 
 Each case of ``hostile_cases.CASES`` changes one file of the fixture data. The whole
 corpus goes through ``load_data_dir``; the first case of every category also goes through
@@ -16,11 +16,12 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_SITE, ROOT
 from hostile_cases import CASES, CATEGORIES, MIB, Case, counts
 from sitegen.errors import DataError
 from sitegen.loader import load_data_dir
 from sitegen.yamlread import read_yaml
+
+from conftest import FIXTURE_SITE, ROOT
 
 FILES = Path(__file__).parent / "files"
 

@@ -1,7 +1,8 @@
 """Fixture pages for the fee calculator tests, rendered from the real partial.
 
-The partial ``overrides/sitegen/partials/fees.html`` is rendered with the fixture fees of
-``tests/fee_cases.json`` in a plain Jinja environment, with the same helpers the page
+The widget's partial ``fee-calculator.html`` and the fee table of
+``overrides/sitegen/partials/fees.html`` are rendered with the fees of the case table
+(``fee_cases.json``) in a plain Jinja environment, with the same helpers the page
 templates get (lang, t, plain, ui, ui_count, money, speak, legal_act, date). The widget's assets are
 loaded in the head, as ``overrides/main.html`` does for every page.
 """
@@ -13,17 +14,16 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import fee_cases as fx
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 from sitegen import spoken
-from sitegen.annotate import annotate_html
-from sitegen.fees import rules_json
+from sitegen.fee_rules import rules_json
 from sitegen.model import Fee
 from sitegen.money import format_money
 from sitegen.plurals import count_text
-
-from tests import fee_fixture as fx
+from sitegen.speech_markup import annotate_html
 
 WIDGET = Path(__file__).resolve().parents[1]
 ROOT = WIDGET.parents[2]
@@ -45,13 +45,14 @@ PAGE = """<!doctype html>
 <main>
 <h1>{{ title }}</h1>
 {% import "sitegen/partials/fees.html" as feeparts with context %}
+{% import "widgets/fee-calculator/fee-calculator.html" as calc with context %}
 {%- for fee in fees %}
 {%- set r = rules(fee) %}
 <section aria-labelledby="h-{{ fee.id }}">
 <h2 id="h-{{ fee.id }}">{{ t(fee.name) }}</h2>
 {{ feeparts.fee_table(fee, r) }}
 {%- if calculators %}
-{{ feeparts.fee_calculator(fee, r) }}
+{{ calc.fee_calculator(fee, r) }}
 {%- endif %}
 </section>
 {%- endfor %}
@@ -64,7 +65,7 @@ PAGE = """<!doctype html>
 def template_context(lang: str) -> dict[str, Any]:
     strings = fx.ui_strings()
 
-    def ui(key: str, **values: Any) -> str:  # as sitegen.render.PageContext.ui
+    def ui(key: str, **values: Any) -> str:  # as sitegen.page_context.PageContext.ui
         text = strings[key][lang]
         return text.format(**values) if values else text
 
@@ -105,10 +106,13 @@ def render_fragment(macro: str, fee: str | Fee, lang: str) -> str:
     """One macro's output, e.g. ``render_fragment("fee_table", "shelter-fee", "en")``."""
     if isinstance(fee, str):
         fee = fx.fees()[fee]
-    source = (
-        '{% import "sitegen/partials/fees.html" as feeparts with context %}'
-        "{{ feeparts." + macro + "(fee, rules(fee)) }}"
+    partial = (
+        "widgets/fee-calculator/fee-calculator.html"
+        if macro == "fee_calculator"
+        else "sitegen/partials/fees.html"
     )
+    source = '{% import "' + partial + '" as parts with context %}'
+    source += "{{ parts." + macro + "(fee, rules(fee)) }}"
     return environment().from_string(source).render(**template_context(lang), fee=fee)
 
 

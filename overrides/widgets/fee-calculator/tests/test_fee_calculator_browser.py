@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+import fee_cases as fx
 import pytest
 from fee_page import build_site, render_page
-from sitegen.fees import breakdown, calculate
+from sitegen.fee_calculator import breakdown, calculate
 from sitegen.money import format_money
 
-from tests import fee_fixture as fx
-from tests.browser import launch_chromium, serve_directory
+from testsupport.browser import serve_directory
 
 NBSP = "\u00a0"
 
@@ -43,15 +43,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launch_chromium() as b:
-        yield b
-
-
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
+def page(chromium: Any) -> Iterator[Any]:
+    context = chromium.new_context()
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -427,8 +421,8 @@ def test_restarts_after_instant_navigation_without_double_binding(page: Any, sit
 # --- without JavaScript ----------------------------------------------------------------------------
 
 
-def test_without_javascript_the_full_table_is_there(browser: Any, site: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
+def test_without_javascript_the_full_table_is_there(chromium: Any, site: str) -> None:
+    context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site}nojs.html")
     for fee in fx.fees().values():
@@ -470,8 +464,8 @@ def test_breakdown_helper_matches_the_shown_result(page: Any, site: str) -> None
     assert shown == lines
 
 
-def test_no_third_party_requests(browser: Any, site: str) -> None:
-    context = browser.new_context()
+def test_no_third_party_requests(chromium: Any, site: str) -> None:
+    context = chromium.new_context()
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))

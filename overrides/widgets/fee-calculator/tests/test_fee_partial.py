@@ -7,11 +7,10 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+import fee_cases as fx
 import pytest
 from fee_page import WIDGET, render_fragment, render_page
 from sitegen.model import Fee
-
-from tests import fee_fixture as fx
 
 NBSP = "\u00a0"
 

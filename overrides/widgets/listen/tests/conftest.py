@@ -1,4 +1,5 @@
-"""Fixtures of the listen widget's browser tests: the fixture site, a browser, a page opener."""
+"""Fixtures of the listen widget's browser tests: the fixture site and a page opener (in the
+session's Chromium, ``chromium`` of the root conftest.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 from listen_support import stub_script, write_site
 
-from tests.browser import launch_chromium, serve_directory
+from testsupport.browser import serve_directory
 
 
 @pytest.fixture(scope="session")
@@ -21,12 +22,6 @@ def listen_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def listen_url(listen_site: Path) -> Iterator[str]:
     with serve_directory(listen_site) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    with launch_chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

@@ -226,7 +226,7 @@ def render_partial(lang: str) -> str:
         undefined=jinja2.StrictUndefined,
         auto_reload=False,
     )
-    template = env.get_template("sitegen/partials/listen.html")
+    template = env.get_template("widgets/listen/listen.html")
     return template.render(page_lang=lang, ui=lambda key: strings[key][lang])
 
 

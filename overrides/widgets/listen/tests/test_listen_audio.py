@@ -19,7 +19,7 @@ import render_audio
 from listen_support import ROOT, UI_FILE, US_VOICE, WIDGET, fixture_page, ui_text
 from sitegen.listen_text import page_pieces
 
-from tests.browser import serve_directory
+from testsupport.browser import serve_directory
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
@@ -172,7 +172,7 @@ def on_page_context(context, page, config, nav):
 """
 
 MINI_MAIN = """{% extends "base.html" %}
-{% block content %}{% include "sitegen/partials/listen.html" %}{{ super() }}{% endblock %}
+{% block content %}{% include "widgets/listen/listen.html" %}{{ super() }}{% endblock %}
 """
 
 MINI_PAGES = {
@@ -188,10 +188,6 @@ MINI_PAGES = {
 def make_mini_site(root: Path) -> Path:
     (root / "docs").mkdir(parents=True)
     overrides = root / "overrides"
-    (overrides / "sitegen/partials").mkdir(parents=True)
-    shutil.copyfile(
-        ROOT / "overrides/sitegen/partials/listen.html", overrides / "sitegen/partials/listen.html"
-    )
     shutil.copytree(WIDGET, overrides / "widgets/listen", ignore=shutil.ignore_patterns("tests"))
     (overrides / "main.html").write_text(MINI_MAIN, encoding="utf-8")
     (root / "context_hook.py").write_text(MINI_HOOK, encoding="utf-8")

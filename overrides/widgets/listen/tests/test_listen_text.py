@@ -7,7 +7,7 @@ import random
 
 import pytest
 from listen_support import EXPECTED, fixture_page
-from sitegen.listen_text import MAX_PIECE, page_pieces, split_sentences
+from sitegen.listen_text import MAX_PIECE, document_language, page_pieces, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -65,6 +65,25 @@ def test_python_mirror_needs_a_widget_and_a_target():
         "<article class=md-content__inner>Ne šis.</article><section id=x>Šis.</section>"
     )
     assert found is not None and [p.text for p in found[1]] == ["Šis."]
+
+
+def test_python_mirror_parses_the_page_as_a_browser_does():
+    # HTML5 ends a <p> where a <div> starts: the div is not inside the English paragraph
+    found = page_pieces(
+        "<html lang=lv><body><div data-listen></div><main>"
+        "<p lang=en>Hello.<div>Labdien.</div></main>"
+    )
+    assert found is not None and [(p.lang, p.text) for p in found[1]] == [
+        ("en", "Hello."),
+        ("lv", "Labdien."),
+    ]
+    # a target that is not a selector at all: the mirror reads <main>
+    found = page_pieces(
+        "<html lang=lv><body><div data-listen data-listen-target='a[['></div><main>Šis.</main>"
+    )
+    assert found is not None and [p.text for p in found[1]] == ["Šis."]
+    assert document_language("<html lang=' LV '><body>") == "lv"
+    assert document_language("<p>Bez valodas</p>") == ""
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])

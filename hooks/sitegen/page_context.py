@@ -19,29 +19,18 @@ import yaml
 from babel.dates import format_date, get_day_names
 from markupsafe import Markup, escape
 
-from . import model
-from .annotate import annotate_html
-from .finder import SECTIONS as FINDER_SECTIONS
+from . import model, spoken
+from .fee_rules import rules_json
 from .finder import FinderView
-from .loader import SiteData
+from .languages import BABEL_LOCALE, OTHER_LANGUAGE, TIME_SEPARATOR, url_prefix
+from .money import format_money
+from .page_facts import PageFacts
+from .page_kinds import PAGE_KINDS
+from .phones import display_phone
 from .richtext import render_inline, render_markdown
-
-WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-BABEL_LOCALE = {"lv": "lv_LV", "en": "en_GB"}
-OTHER_LANGUAGE = {"lv": "en", "en": "lv"}
-
-# page kind -> folder under the language root (the same in both languages so pages pair)
-SECTIONS = {
-    "service": "services",
-    "provider": "providers",
-    "report": "reports",
-    "services": "services",
-    "providers": "providers",
-    "prices": "prices",
-    "calculator": "prices/calculator",
-    "reports": "reports",
-    **FINDER_SECTIONS,  # finder/, places/<id>/, needs/<id>/, benefits/ (finder.py)
-}
+from .sitedata import SiteData
+from .speech_markup import annotate_html
+from .weekdays import WEEKDAYS, weekday_index
 
 
 @lru_cache(maxsize=16384)
@@ -55,10 +44,10 @@ def _spoken(
     kind: str, args: tuple[Any, ...], lang: str, options: tuple[tuple[str, Any], ...]
 ) -> str:
     """Spoken forms are pure and repeat across pages (the same hours, phones, prices)."""
-    from . import spoken
-
     func = getattr(spoken, f"speak_{kind}", None)
-    return func(*args, lang=lang, **dict(options)) if func else ""
+    if func is None:
+        raise ValueError(f"there is no spoken form `{kind}` (no spoken.speak_{kind})")
+    return func(*args, lang=lang, **dict(options))
 
 
 def load_ui_strings(path: Path) -> dict[str, dict[str, str]]:
@@ -75,9 +64,7 @@ def _ui_strings(path: str, mtime_ns: int, size: int) -> dict[str, dict[str, str]
 
 def page_url(kind: str, lang: str, item_id: str | None = None) -> str:
     """Site-relative URL of a generated page, e.g. en/services/home-care/."""
-    prefix = "" if lang == "lv" else f"{lang}/"
-    section = SECTIONS[kind]
-    return f"{prefix}{section}/{item_id}/" if item_id else f"{prefix}{section}/"
+    return url_prefix(lang) + PAGE_KINDS[kind].url(item_id)
 
 
 def relative_url(target: str, current: str) -> str:
@@ -101,9 +88,7 @@ class PageContext:
     # --- text ---------------------------------------------------------------
     def t(self, text: model.Text | None) -> str:
         """The text in the page language (plain, for attributes and headings)."""
-        if text is None:
-            return ""
-        return text.get(self.lang) or text.get(OTHER_LANGUAGE[self.lang])
+        return "" if text is None else text.in_language(self.lang)
 
     def tx(self, text: model.Text | None, *, block: bool = False) -> Markup:
         """The text as safe HTML; a pending translation is shown in the other language,
@@ -150,8 +135,6 @@ class PageContext:
 
     # --- formatting ---------------------------------------------------------
     def money(self, amount: Decimal) -> str:
-        from .money import format_money
-
         return format_money(amount, self.lang)
 
     def number(self, value: Decimal | int) -> str:
@@ -160,13 +143,12 @@ class PageContext:
         return format_decimal(value, locale=BABEL_LOCALE[self.lang], group_separator=True)
 
     def speak(self, kind: str, *args: Any, **options: Any) -> str:
-        """Spoken form for the listen widget (``data-speak``), or '' if none is known."""
+        """Spoken form for the listen widget (``data-speak``): ``spoken.speak_<kind>``."""
         return _spoken(kind, args, self.lang, tuple(sorted(options.items())))
 
     def time(self, hhmm: str) -> str:
         hour, minute = hhmm.split(":")
-        sep = "." if self.lang == "lv" else ":"
-        return f"{int(hour)}{sep}{minute}"
+        return f"{int(hour)}{TIME_SEPARATOR[self.lang]}{minute}"
 
     def date(self, iso: str) -> str:
         import datetime as dt
@@ -175,24 +157,20 @@ class PageContext:
 
     def weekday(self, day: str, width: str = "wide") -> str:
         names = get_day_names(width, locale=BABEL_LOCALE[self.lang])
-        name = names[WEEKDAY_INDEX[day]]
+        name = names[weekday_index(day)]
         return name[:1].upper() + name[1:]
 
     def weekdays(self, days: list[str] | None) -> str:
         """mon..fri -> 'Pirmdiena–Piektdiena'; a non-contiguous list is joined with commas."""
         if not days:
             return ""
-        idx = sorted(WEEKDAY_INDEX[d] for d in days)
-        order = list(WEEKDAY_INDEX)
+        idx = sorted(weekday_index(d) for d in days)
         if len(idx) > 2 and idx == list(range(idx[0], idx[-1] + 1)):
-            return f"{self.weekday(order[idx[0]])}–{self.weekday(order[idx[-1]])}"
-        return ", ".join(self.weekday(order[i]) for i in idx)
+            return f"{self.weekday(WEEKDAYS[idx[0]])}–{self.weekday(WEEKDAYS[idx[-1]])}"
+        return ", ".join(self.weekday(WEEKDAYS[i]) for i in idx)
 
     def phone_display(self, e164: str) -> str:
-        digits = e164.removeprefix("+371")
-        return (
-            digits if len(digits) != 8 else f"{digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}"
-        )
+        return display_phone(e164)
 
     def osm_url(self, location: model.Location) -> str:
         parts = [location.street, location.town, location.parish, location.county, "Latvija"]
@@ -231,8 +209,6 @@ class PageContext:
         return [fee for fee in provider.fees if fee.service == service_id]
 
     def rules(self, fee: model.Fee) -> dict[str, Any]:
-        from .fees import rules_json
-
         service = self.data.services[fee.service][0]
         return rules_json(fee, service, self.lang)
 
@@ -258,8 +234,7 @@ class PageContext:
 
     def link_page(self, path: str) -> str:
         """Link to a hand-written page of ``content/<lang>/``, e.g. ``accessibility``."""
-        root = "" if self.lang == "lv" else f"{self.lang}/"
-        return self._href(f"{root}{path}/")
+        return self._href(f"{url_prefix(self.lang)}{path}/")
 
     def widget_url(self, path: str) -> str:
         """URL of a widget asset; theme assets exist once, at the site root."""
@@ -273,13 +248,7 @@ class PageContext:
             "widget_url",
         ]  # fmt: skip
         context: dict[str, Any] = {name: getattr(self, name) for name in names}
+        facts = PageFacts(self)  # price, hours, phones of a page; plural counts
         context.update(lang=self.lang, data=self.data, ctx=self, finder=FinderView(self))
-        from .page_facts import PageFacts  # price, hours, phones of a page; plural counts
-
-        facts = PageFacts(self)
-        context.update(facts=facts, ui_count=facts.ui_count)
-        from .page_facts import PageFacts  # price, hours, phones of a page; plural counts
-
-        facts = PageFacts(self)
         context.update(facts=facts, ui_count=facts.ui_count)
         return context

@@ -53,7 +53,7 @@ def launch_chromium(extra_args: list[str] | None = None) -> Iterator[object]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -129,8 +129,13 @@ def emit_for_github(
     out = stream if stream is not None else sys.stdout
     out.write(github_annotations(errors, workspace))
     out.flush()
-    summary_file = env.get("GITHUB_STEP_SUMMARY")
-    if summary_file:
-        with open(summary_file, "a", encoding="utf-8") as handle:
-            handle.write(job_summary(errors, _link_base(env), workspace))
+    append_job_summary(job_summary(errors, _link_base(env), workspace), env)
     return True
+
+
+def append_job_summary(markdown: str, env: Mapping[str, str] = os.environ) -> None:
+    """Add ``markdown`` to the job summary (the file ``$GITHUB_STEP_SUMMARY`` names), if any."""
+    summary_file = env.get("GITHUB_STEP_SUMMARY")
+    if env.get("GITHUB_ACTIONS") == "true" and summary_file:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(markdown)

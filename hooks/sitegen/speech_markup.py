@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html.parser import HTMLParser
 
-import phonenumbers
-
 from . import spoken
+from .languages import LANGUAGES, check_lang
+from .phones import PHONE_IN_TEXT, to_e164
 
 SKIP_TAGS = frozenset(
     {"a", "abbr", "script", "style", "code", "pre", "kbd", "samp", "textarea", "title", "template"}
@@ -55,9 +55,6 @@ MONEY_RE = {
         rf"|(?:{_BEFORE_NUMBER}(?P<amount>{_EN_AMOUNT}){_SP}?{_CURRENCY_AFTER})"
     ),
 }
-PHONE_RE = re.compile(
-    rf"(?<![\w+])(?:\+371{_SP}?)?(?:[26]\d{{7}}|[26]\d(?:{_SP}\d\d){{3}})(?![\w]|[.,]\d)"
-)
 POSTAL_RE = re.compile(r"(?<![\w-])LV[-\u2011\u2013](?P<digits>\d{4})(?!\d)")
 PERCENT_RE = re.compile(rf"{_BEFORE_NUMBER}(?P<number>\d+(?:[.,]\d+)?){_SP}?%")
 _HOUR = r"(?:[01]?\d|2[0-4])[.:][0-5]\d"
@@ -101,16 +98,12 @@ def find_money(text: str, lang: str) -> list[Found]:
 
 def find_phones(text: str, lang: str) -> list[Found]:
     found = []
-    for m in PHONE_RE.finditer(text):
+    for m in PHONE_IN_TEXT.finditer(text):
         written = m.group()
         digits = re.sub(r"\D", "", written)
-        try:
-            number = phonenumbers.parse("+" + digits if written.startswith("+") else digits, "LV")
-        except phonenumbers.NumberParseException:
+        e164 = to_e164("+" + digits if written.startswith("+") else digits)
+        if e164 is None:
             continue
-        if number.country_code != 371 or not phonenumbers.is_valid_number(number):
-            continue
-        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         speak = spoken.speak_phone(e164, lang, international=written.startswith("+"))
         found.append(Found(m.start(), m.end(), speak))
     return found
@@ -292,7 +285,7 @@ class _Open:
 
 def annotate_html(html_text: str, lang: str, abbreviations: Mapping[str, str]) -> str:
     """``html_text`` with spoken forms added to the values in its text (see module notes)."""
-    spoken.check_lang(lang)
+    check_lang(lang)
     tokeniser = _Tokeniser(html_text)
     tokeniser.feed(html_text)
     tokeniser.close()
@@ -319,7 +312,7 @@ def annotate_html(html_text: str, lang: str, abbreviations: Mapping[str, str]) -
                 if stack[depth].tag == event.tag:
                     del stack[depth:]
                     break
-        elif event.kind == "data" and not skip and here_lang in spoken.LANGS:
+        elif event.kind == "data" and not skip and here_lang in LANGUAGES:
             end = starts[index + 1] if index + 1 < len(starts) else len(html_text)
             annotated = annotate_text(html.unescape(html_text[event.pos : end]), here_lang,
                                       abbreviations if here_lang == lang else {})  # fmt: skip

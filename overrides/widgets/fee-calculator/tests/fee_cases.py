@@ -1,4 +1,8 @@
-"""The fee fixture (``tests/fee_cases.json``) as models and rules, for the Python and browser tests."""
+"""The fee calculator's case table (``fee_cases.json`` beside this module) as models and rules.
+
+The same cases run through the Python reference engine (``tests/test_fees.py``) and through
+the widget in Chromium (``test_fee_calculator_browser.py``); they must agree to the cent.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sitegen.fees import breakdown, calculate, error_message, rules_json
+from sitegen.fee_calculator import breakdown, calculate, error_message
+from sitegen.fee_rules import rules_json
 from sitegen.model import Fee, LegalAct, Service
 
-ROOT = Path(__file__).resolve().parents[1]
-CASES_PATH = ROOT / "tests" / "fee_cases.json"
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[3]
+CASES_PATH = HERE / "fee_cases.json"
 UI_PATH = ROOT / "overrides" / "sitegen" / "ui.yaml"
 
 

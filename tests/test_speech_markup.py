@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sitegen.annotate import annotate_html, find_all
+from sitegen.speech_markup import annotate_html, find_all
 
 ABBR_LV = {"GMI": "garantētais minimālais ienākumu līmenis", "SAC": "sociālās aprūpes centrs"}
 ABBR_EN = {"GMI": "guaranteed minimum income"}

@@ -1,4 +1,4 @@
-"""GitHub annotations and the job summary for data errors (hooks/sitegen/annotations.py)."""
+"""GitHub annotations and the job summary for data errors (hooks/sitegen/github_report.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sitegen.annotations import (
+from sitegen.errors import DataError
+from sitegen.github_report import (
     GITHUB_ANNOTATION_LIMIT,
     emit_for_github,
     escape_data,
@@ -20,7 +21,6 @@ from sitegen.annotations import (
     job_summary,
     repo_path,
 )
-from sitegen.errors import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
 

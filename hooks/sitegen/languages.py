@@ -1,0 +1,31 @@
+"""The site's languages: which there are, which is the default, what each is called.
+
+The default language is served at the site root (``/``), the others under ``/<lang>/``.
+``tests/test_languages.py`` checks this list against the i18n plugin's languages in
+``mkdocs.yml``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Lang = Literal["lv", "en"]
+LANGUAGES: tuple[str, ...] = get_args(Lang)  # the first is the default
+DEFAULT_LANGUAGE = LANGUAGES[0]
+# the language a pending translation is shown in instead
+OTHER_LANGUAGE = {"lv": "en", "en": "lv"}
+LANGUAGE_NAMES = {"lv": "Latvian (lv)", "en": "English (en)"}  # as validation messages say them
+BABEL_LOCALE = {"lv": "lv_LV", "en": "en_GB"}  # dates, weekday names, grouped numbers
+TIME_SEPARATOR = {"lv": ".", "en": ":"}  # the time of day as each writes it: 8.00 / 8:00
+
+
+def check_lang(lang: str) -> str:
+    """``lang`` itself, or ValueError when the site has no such language."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be {' or '.join(map(repr, LANGUAGES))}, not {lang!r}")
+    return lang
+
+
+def url_prefix(lang: str) -> str:
+    """Where a language's pages start below the site root: "" or "en/"."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
