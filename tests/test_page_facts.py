@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sitegen.languages import LANGUAGES
@@ -286,15 +287,18 @@ A11Y_PAGES = [
 ]
 
 
-def test_service_pages_pass_axe_with_large_phone_targets_and_today(site: Path) -> None:
+def test_service_pages_pass_axe_with_large_phone_targets_and_today(
+    site: Path, chromium: Any
+) -> None:
     from test_accessibility import AXE_OPTIONS, PHONE, new_page
 
-    from testsupport.browser import launch_chromium, serve_directory
+    from testsupport.browser import serve_directory
 
     problems: list[str] = []
     foreign: list[str] = []
     errors: list[str] = []
-    with serve_directory(site) as base, launch_chromium() as browser:
+    browser = chromium
+    with serve_directory(site) as base:
         for viewport in (PHONE, {"width": 1280, "height": 800}):
             pg = new_page(browser, viewport, base, foreign, errors)
             for path in A11Y_PAGES:

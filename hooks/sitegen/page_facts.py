@@ -19,8 +19,9 @@ from typing import Any
 
 from . import model
 from .plurals import count_text
+from .weekdays import WEEKDAYS
 
-WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEK = WEEKDAYS  # week order, Monday first
 
 
 @dataclass(frozen=True)
