@@ -258,10 +258,14 @@ def test_shared_service_names_carry_their_place(fixture_site: Path) -> None:
     ):
         for page in ("services/index.html", "places/test-parish/index.html", "finder/index.html"):
             texts = [text for _, text in links(read(fixture_site, prefix + page))]
-            if page.startswith("places/"):
-                names = names[1:]  # only the county's home care serves the parish
-            for name in names:
+            # only the county's home care serves the parish
+            expected = names[1:] if page.startswith("places/") else names
+            for name in expected:
                 assert name in texts, (prefix, page, name)
+        # the pages' own titles (h1, <title>, search results) carry the place too
+        for page, name in (("services/home-care/", names[0]), ("services/county-care/", names[-1])):
+            html = read(fixture_site, prefix + page + "index.html")
+            assert f"<h1>{name}</h1>" in html and f"<title>{name} - " in html, (prefix, page)
         # a name no other service has stays as it is
         texts = [t for _, t in links(read(fixture_site, prefix + "services/index.html"))]
         assert ("Pārtikas pakas" if not prefix else "Food packages") in texts

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .languages import LANGUAGES
 from .model import NeedAnswer, WhoAnswer
 from .places import Territory
+from .types import Text
 
 if TYPE_CHECKING:
     from . import model
@@ -166,12 +168,29 @@ class Finder:
             counts: dict[str, int] = {}
             texts = [s.name for s, _ in self.data.services.values()]
             texts += [b.name for b, _ in self.benefits.values()]
-            other = "en" if lang == "lv" else "lv"
             for text in texts:
-                key = (text.get(lang) or text.get(other)).casefold()
+                key = text.in_language(lang).casefold()
                 counts[key] = counts.get(key, 0) + 1
             self._name_counts[lang] = counts
         return self._name_counts[lang]
+
+    def service_title(self, service_id: str) -> Text:
+        """A service's name as the title of its page; with its place when another service
+        or benefit has the same name, so that search results and browser tabs tell them
+        apart ("Aprūpe mājās — Rēzeknes pilsēta")."""
+        service = self.data.services[service_id][0]
+        if all(
+            self.name_counts(lang).get(service.name.in_language(lang).casefold(), 0) < 2
+            for lang in LANGUAGES
+        ):
+            return service.name
+        area = self.territory.service_area(service_id)
+        texts = {
+            lang: f"{service.name.in_language(lang)} — "
+            + ", ".join(self.territory.place(p).name.in_language(lang) for p in area)
+            for lang in LANGUAGES
+        }
+        return Text(**texts, pending=service.name.pending)
 
 
 _FINDERS: dict[int, tuple[SiteData, Finder]] = {}

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .finder import finder_for
 from .sitedata import SiteData
 from .types import Text
 
@@ -47,7 +48,11 @@ class PageKind:
 
 
 def _services(data: SiteData) -> Iterable[Item]:
-    return ((s.id, s.name, s.summary) for s, _ in data.services.values())
+    # a name another service shares carries the place (finder.py), as links to it do
+    titles = finder_for(data).service_title if data.places and data.finder else None
+    return (
+        (s.id, titles(s.id) if titles else s.name, s.summary) for s, _ in data.services.values()
+    )
 
 
 def _providers(data: SiteData) -> Iterable[Item]:
