@@ -271,6 +271,7 @@ def test_night_shelter_facts(site: Path, lang: str) -> None:
     assert free in box and "7" in box and "30" in box
     assert 'datetime="18:00"' in box and 'datetime="20:00"' in box  # winter and summer
     assert 'href="../shelter/"' in box  # which one for a longer stay
+    assert ("Šonakt – šeit" if lang == "lv" else "Tonight – here") in box
     shelter = content(page(site, lang, "services/shelter/"))
     assert 'href="../night-shelter/"' in shelter[: shelter.find("<h2")]  # which one tonight
 

@@ -339,6 +339,10 @@ class Service(Strict):
     limits: list[Limit] = Field(default_factory=list)
     legal_basis: Annotated[IdList, RefTo("legal act")] = Field(default_factory=list)
     notes: list[Text] = Field(default_factory=list)
+    lead_note: Text | None = Field(
+        default=None,
+        description="One line shown first on the page, e.g. Tonight – here: a bed without a contract",
+    )
     see_also: list[ServiceLink] = Field(
         default_factory=list,
         description="Services to go to instead, shown first on the page (which one for tonight)",
