@@ -318,6 +318,19 @@ class FinderView:
     def provider_of(self, entry: Entry) -> model.Provider:
         return self.ctx.data.providers[entry.provider].provider
 
+    def has_own_phone(self, entry: Entry) -> bool:
+        """Whether the data gives a phone for this entry itself: the service's, its unit's or
+        its provider's own (not another office's of the same provider, which the facts box
+        may fall back to)."""
+        provider = self.ctx.data.providers[entry.provider].provider
+        if provider.contacts.phones:
+            return True
+        if entry.kind != "service":
+            return False
+        service = self.ctx.service(entry.id)
+        unit = self.ctx.unit(entry.provider, service.unit)
+        return bool(service.contacts.phones or (unit and unit.contacts.phones))
+
     def fees(self, entry: Entry) -> list[dict[str, Any]]:
         """The fee rules (fees.rules_json) of a service; empty when the data gives none."""
         if entry.kind != "service":
