@@ -328,3 +328,13 @@ def test_provider_page_links_to_its_benefits(real_site: Path) -> None:
     html = read(real_site, "providers/rezekne-county-social-service/index.html")
     for benefit in benefit_ids(ROOT / "data"):
         assert f'href="../../benefits/{benefit}/"' in html
+
+
+def test_no_other_office_number_for_a_service_without_one(real_site: Path) -> None:
+    """The Children's Social Services Centre has no phone in the data: its entry says so, and
+    does not give the Home Care Office's number, which is the same provider's."""
+    html = read(real_site, "places/rezekne-city/index.html")
+    start = html.index('data-entry="service:childrens-social-services-centre"')
+    entry = html[start : html.index("</li>", start)]
+    assert "avots tālruni nenorāda" in entry
+    assert "tel:" not in entry
