@@ -194,6 +194,7 @@ class Finder:
 
 
 _FINDERS: dict[int, tuple[SiteData, Finder]] = {}
+_QUOTES = "“”„\"'«»‘’"
 
 
 def finder_for(data: SiteData) -> Finder:
@@ -277,7 +278,13 @@ class FinderView:
         return groups
 
     def _sorted(self, entries: list[Entry]) -> list[Entry]:
-        return sorted(entries, key=lambda e: (e.kind != "service", self.label(e).casefold()))
+        """Services, then benefits, each by name; a name in quotes (“Atelpas brīdis”) sorts
+        by its first letter."""
+
+        def key(entry: Entry) -> tuple[bool, str]:
+            return (entry.kind != "service", self.label(entry).lstrip(_QUOTES).casefold())
+
+        return sorted(entries, key=key)
 
     # --- one entry ---------------------------------------------------------------------
     def item(self, entry: Entry) -> Any:
