@@ -2,8 +2,8 @@
 
 Adds to the template context of every page: ``sitegen`` (the page's PageContext),
 ``page_lang`` ("lv"/"en"; ``lang`` is taken by Material's translation macros), ``ui(key)``,
-``widget_url(path)`` and ``sitegen_help`` (the "Need help?" box, the same on every page,
-the 404 page included).
+``widget_url(path)`` and ``sitegen_help`` (the "Need help?" box, in the same place on every
+page, the 404 page included, with the contacts of the page's provider).
 """
 
 from __future__ import annotations
@@ -41,10 +41,12 @@ def on_page_context(
     helper = PageContext(_build["data"], lang, page.url, _build["ui"])
     # the help box is rendered with the page helpers; only a few names join Material's
     # context, since Material itself uses names such as `lang` and `provider`
-    # the box differs only by language and by how deep the page is (its relative links)
-    key = (lang, page.url.count("/"))
+    # the box differs by language, by how deep the page is (its relative links) and by
+    # the providers the page belongs to (their contacts; none: each provider's main one)
+    providers = _page_providers(helper, page)
+    key = (lang, page.url.count("/"), providers)
     if key not in _build["help"]:
-        _build["help"][key] = _help_box(helper)
+        _build["help"][key] = _help_box(helper, providers)
     context.update(
         sitegen=helper,
         page_lang=lang,
@@ -69,10 +71,19 @@ def on_template_context(
     return context
 
 
-def _help_box(helper: PageContext) -> Markup:
-    """The "Need help?" box rendered with a page's helpers (its language and its links)."""
+def _page_providers(helper: PageContext, page: Page) -> tuple[str, ...]:
+    from sitegen.page_facts import PageFacts
+
+    return PageFacts(helper).page_providers(
+        page.meta.get("sitegen_page"), page.meta.get("sitegen_id")
+    )
+
+
+def _help_box(helper: PageContext, providers: tuple[str, ...] = ()) -> Markup:
+    """The "Need help?" box rendered with a page's helpers (its language and its links)
+    for the page's providers (none: a page about everything, and the 404 page)."""
     template = _build["env"].get_template("sitegen/partials/help.html")
-    return Markup(template.render(**helper.as_template_context()))
+    return Markup(template.render(**helper.as_template_context(), help_providers=providers))
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

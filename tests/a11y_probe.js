@@ -132,6 +132,7 @@
       left: Math.round(r.left),
       width: Math.round(r.width),
       text: box.innerText.replace(/\s+/g, " ").trim(),
+      title: (box.querySelector("h2") || box).innerText.trim(),
       below: below.slice(0, 3),
       focusableAfter: afterHelp.slice(0, 3).map(describe),
     };

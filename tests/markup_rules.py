@@ -30,7 +30,7 @@ PRICE_FORMAT = {
 PHONE_TEXT = re.compile(
     rf"(?<![\w+])(?:\+371{SPACE}?)?(?:[26]\d{{7}}|[26]\d(?:{SPACE}\d\d){{3}})(?!\w)"
 )
-TEL_HREF = re.compile(r"tel:\+371\d{8}")
+TEL_HREF = re.compile(r"tel:(?:\+371\d{8}|112)")  # a Latvian number, or the emergency number
 DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}|\d{2}:\d{2}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\d{4}")
 # dates and clock times as the site writes them, which must be inside <time>
 LV_MONTHS = "janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr"
@@ -189,7 +189,8 @@ def abbreviations(doc: Element, lang: str, known: Mapping[str, str]) -> list[str
 
 
 def phones(doc: Element, lang: str) -> list[str]:
-    """Every phone link is tel:+371 and eight digits; every phone number shown is a link."""
+    """Every phone link is tel:+371 and eight digits (or 112, the single emergency number);
+    every phone number shown is a link."""
     problems = [
         f"{a!r} href={a.get('href')!r}"
         for a in doc.find_all(lambda e: e.tag == "a" and (e.get("href") or "").startswith("tel:"))

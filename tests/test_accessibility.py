@@ -278,8 +278,9 @@ def test_targets_in_the_content_are_at_least_24px_or_spaced(survey: Survey) -> N
 
 
 def test_help_box_in_the_same_place_on_every_page(survey: Survey) -> None:
-    """WCAG 3.2.6: the help box is last in the page content, in the same column, and says
-    the same on every page of a language (the 404 page is in Latvian, with English below)."""
+    """WCAG 3.2.6: the help box is last in the page content, in the same column, and has
+    the same title on every page of a language (the 404 page is in Latvian, with English
+    below); its contacts are the page's provider's (tests/test_page_facts.py)."""
     reports = survey.pages
     assert "404.html" in reports
     problems = []
@@ -295,8 +296,8 @@ def test_help_box_in_the_same_place_on_every_page(survey: Survey) -> None:
     places = {(r.help["left"], r.help["width"]) for r in reports.values()}
     assert len(places) == 1, f"the help box moves: {places}"
     for lang in ("lv", "en"):
-        texts = {r.help["text"] for rel, r in reports.items() if lang_of(rel) == lang}
-        assert len(texts) == 1, f"the help box differs between {lang} pages: {texts}"
+        titles = {r.help["title"] for rel, r in reports.items() if lang_of(rel) == lang}
+        assert len(titles) == 1, f"the help box's title differs between {lang} pages: {titles}"
 
 
 def test_listen_button_on_every_page(survey: Survey) -> None:

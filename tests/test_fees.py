@@ -40,7 +40,7 @@ def test_case_table_covers_every_kind_language_and_error() -> None:
     assert kinds == {"per_unit", "first_and_next", "income_share", "daily_capped"}
     assert {c["lang"] for c in cases} == {"lv", "en"}
     codes = {code for c in cases for code in c.get("errors", {}).values()}
-    assert codes == {"required", "number", "negative", "decimals", "whole", "max"}
+    assert codes == {"required", "number", "negative", "decimals", "whole", "max", "choose"}
 
 
 # --- the working shown to people -------------------------------------------------------
@@ -69,7 +69,7 @@ def test_case_table_covers_every_kind_language_and_error() -> None:
             "shelter-fee",
             "stay",
             "lv",
-            {"income": "333,33"},
+            {"income": "333,33", "absent": "no", "months": "5"},
             [f"25% × 333,33{NBSP}€ = 83,33{NBSP}€"],
         ),
         (
@@ -83,8 +83,18 @@ def test_case_table_covers_every_kind_language_and_error() -> None:
             "shelter-fee",
             "stay",
             "lv",
-            {"exempt": ["justified-absence"]},
+            {"absent": "yes"},
             ["Bez maksas: Attaisnota prombūtne."],
+        ),
+        (
+            "shelter-fee",
+            "stay",
+            "en",
+            {"absent": "no", "months": "2", "previous": "no"},
+            [
+                "Free of charge: Three months in a 12-month period, if the service was not "
+                "received in the previous nine months."
+            ],
         ),
     ],
 )
@@ -99,7 +109,21 @@ def test_breakdown_lines(fee: str, item: str, lang: str, inputs: dict, lines: li
         ("home-care-fee", "level-4", "lv", {"quantity": "61"}, "Ne vairāk kā 60."),
         ("home-care-fee", "level-4", "en", {"quantity": "61"}, "Enter no more than 60."),
         ("laundry-fee", "wash", "en", {"quantity": "1001"}, "Enter no more than 1,000."),
-        ("shelter-fee", "stay", "en", {"income": "2000000"}, "Enter no more than €1,000,000.00."),
+        (
+            "shelter-fee",
+            "stay",
+            "en",
+            {"income": "2000000", "absent": "no", "months": "5"},
+            "Enter no more than €1,000,000.00.",
+        ),
+        (
+            "shelter-fee",
+            "stay",
+            "lv",
+            {"income": "1", "absent": "no", "months": "13"},
+            "Ne vairāk kā 12.",
+        ),
+        ("shelter-fee", "stay", "en", {"income": "1", "months": "5"}, "Choose an answer."),
         ("shelter-fee", "other-municipality", "lv", {"quantity": "40"}, "Ne vairāk kā 31."),
         ("home-care-fee", "level-4", "lv", {"quantity": "-1"}, "Skaitlis nevar būt negatīvs."),
         ("home-care-fee", "level-4", "en", {"quantity": "x"}, "Enter a number, like 12 or 12.5."),
@@ -144,7 +168,14 @@ def test_rules_json_income_share_carries_exemptions_in_the_page_language() -> No
     assert stay["percent_text"] == "25%"
     assert stay["max_income"] == "1000000.00"
     assert [e["id"] for e in stay["exemptions"]] == ["three-months", "justified-absence"]
-    assert stay["exemptions"][0]["label"] == "Trīs mēneši 12 mēnešu periodā."
+    assert stay["exemptions"][0]["label"].startswith("Trīs mēneši 12 mēnešu periodā")
+    assert stay["exemptions"][0]["applies"] == {
+        "justified_absence": False,
+        "months_at_most": 3,
+        "none_in_previous_months": 9,
+    }
+    assert stay["questions"] == ["absent", "months", "previous"]
+    assert (stay["previous_months"], stay["months_max"]) == (9, 12)
     capped = lv["other-municipality"]
     assert (capped["daily"], capped["monthly"], capped["input_max"]) == ("9.23", "280.59", MAX_DAYS)
 
@@ -157,7 +188,7 @@ def test_rules_json_pending_text_falls_back_to_the_other_language() -> None:
 
 def test_calculate_gives_exact_decimals() -> None:
     item = fx.item("shelter-fee", "stay", "lv")
-    calc = calculate(item, {"income": "333,33"}, "lv")
+    calc = calculate(item, {"income": "333,33", "absent": "no", "months": "4"}, "lv")
     assert calc.total == Decimal("83.33")
     assert calc.steps[0]["income"] == Decimal("333.33")
 

@@ -2,7 +2,8 @@
 
 Over every page of both languages: each internal ``href``/``src`` resolves to a file that
 exists, and each ``#anchor`` to an ``id`` on its target page; every ``tel:`` link is a
-Latvian number in E.164 (``tel:+371`` and 8 digits); every ``mailto:`` is a valid address.
+Latvian number in E.164 (``tel:+371`` and 8 digits) or ``tel:112``; every ``mailto:`` is a
+valid address.
 The only links off the site are OpenStreetMap searches, and they are plain links: no
 script, style sheet, image, frame, ``@import`` or font comes from another site.
 """
@@ -18,7 +19,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from email_validator import EmailNotValidError, validate_email
 
 ORIGIN = "http://site.invalid/"  # pages are resolved as if served from here
-TEL = re.compile(r"^tel:\+371\d{8}$")
+TEL = re.compile(r"^tel:(?:\+371\d{8}|112)$")  # or 112, the single emergency number
 MAILTO = re.compile(r"^mailto:([^?#\s]+)$")
 # the one kind of link to another site: a search for an address on the map (a plain link)
 EXTERNAL_LINKS = re.compile(r"^https://www\.openstreetmap\.org/search\?query=[^\s\"'<>]+$")

@@ -176,7 +176,9 @@ def other_language_phrases() -> dict[str, set[str]]:
         for t in _texts([data.site, data.vocabulary, data.legal_acts, data.providers, data.reports])
     ]
     ui = yaml.safe_load((ROOT / "overrides" / "sitegen" / "ui.yaml").read_text(encoding="utf-8"))
-    pairs += [(v.get("lv"), v.get("en")) for v in ui.values()]
+    for v in ui.values():  # a counted string has a text per plural form: pair the `other` forms
+        lv, en = v.get("lv"), v.get("en")
+        pairs.append((lv.get("other"), en.get("other")) if isinstance(lv, dict) else (lv, en))
     plain = {"lv": [], "en": []}
     for lv, en in pairs:
         if lv and en and lv != en:

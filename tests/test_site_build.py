@@ -23,6 +23,16 @@ EXPECTED_PAGES = {
     "prices/calculator/index.html",
     "reports/index.html",
     "reports/test-report/index.html",
+    # issue 10: the finder, one page per place, need and benefit, and the list of benefits
+    "finder/index.html",
+    "places/test-city/index.html",
+    "places/test-county/index.html",
+    "places/test-parish/index.html",
+    "places/test-former/index.html",
+    "needs/care/index.html",
+    "needs/food/index.html",
+    "benefits/index.html",
+    "benefits/gmi-benefit/index.html",
 }
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from .cents import round_cents
+from .exemptions import decide
 from .languages import DEFAULT_LANGUAGE
 from .money import format_money, format_number, parse_number
 
@@ -41,22 +42,32 @@ def calculate(
 ) -> Calculation:
     """Evaluate one item of ``rules_json`` for the typed ``inputs``.
 
-    ``inputs``: ``quantity`` and ``income`` as typed (text), ``exempt`` a list of exemption
-    ids. Bad input gives ``errors`` {field: code} and no total. Codes: required, number,
-    negative, decimals, whole, max.
+    ``inputs``: ``quantity``, ``income`` and ``months`` as typed (text), ``absent`` and
+    ``previous`` as "yes"/"no" (see ``exemptions.py``), ``exempt`` the ids of ticked
+    exemptions that have no test. Bad input gives ``errors`` {field: code} and no total.
+    Codes: required, number, negative, decimals, whole, max, choose.
     """
     kind = item["kind"]
     if kind == "income_share":
-        known = {e["id"]: e["label"] for e in item["exemptions"]}
-        chosen = [e for e in inputs.get("exempt") or [] if e in known]
-        if chosen:
-            step = {"op": "exempt", "id": chosen[0], "label": known[chosen[0]]}
+        # exemptions with a test are decided from the answers; one without (the data cannot
+        # say when it applies) is a box the person ticks
+        exemption, errors = decide(item["exemptions"], inputs, lang)
+        if exemption is None:
+            ticked = set(inputs.get("exempt") or [])
+            exemption = next(
+                (e for e in item["exemptions"] if not e.get("applies") and e["id"] in ticked),
+                None,
+            )
+        if exemption is not None:
+            step = {"op": "exempt", "id": exemption["id"], "label": exemption["label"]}
             return Calculation(Decimal("0.00"), [step | {"result": Decimal("0.00")}])
         income, error = _read(
             inputs.get("income"), lang, decimals=2, limit=Decimal(item["max_income"])
         )
         if income is None:
-            return Calculation(None, errors={"income": error})
+            errors["income"] = error
+        if errors:
+            return Calculation(None, errors=errors)
         percent = Decimal(item["percent"])
         total = round_cents(income * percent / 100)
         step = {"op": "percent", "percent": percent, "income": income, "result": total}
@@ -144,6 +155,8 @@ def error_message(
     if code == "max":
         if field_name == "income":
             limit = format_money(Decimal(item["max_income"]), lang)
+        elif field_name == "months":
+            limit = format_number(item["months_max"], lang)
         else:
             limit = format_number(item["input_max"], lang)
         text = _fill(text, max=limit)

@@ -12,7 +12,9 @@ Rule kinds and what the calculator asks for:
   decimals (12.5 hours); other units are whole numbers. The limit is ``max_quantity`` or,
   for a care level, the level's ``max_hours_per_month`` (hourly prices only).
 * ``first_and_next``: n units cost first + (n − 1) × next; 0 units cost nothing.
-* ``income_share``: percent × income; any ticked exemption makes it free.
+* ``income_share``: percent × income; free when an exemption applies, decided from the
+  answers to the questions its test needs (``exemptions.py``), or ticked by the person
+  when the data gives the exemption no test.
 * ``daily_capped``: days × daily, but never more than the monthly price: a full month
   (up to 31 days) at the daily rate is charged at most the monthly price (``fee_checks``
   makes sure the cap makes sense).
@@ -23,6 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from .cents import MAX_AMOUNT, plain_amount
+from .exemptions import MONTHS, previous_months, questions, tests_json
 from .fee_checks import MAX_DAYS
 from .model import (
     DailyCappedRule,
@@ -77,7 +80,16 @@ def item_json(item: FeeItem, fee: Fee, service: Service | None, lang: str) -> di
             percent_text=format_percent_value(rule.percent, lang),
             base=rule.base.in_language(lang),
             max_income=plain_amount(MAX_AMOUNT),
-            exemptions=[{"id": e.id, "label": e.text.in_language(lang)} for e in fee.exemptions],
+            exemptions=[
+                {"id": e.id, "label": e.text.in_language(lang), "applies": tests_json(e)}
+                for e in fee.exemptions
+            ],
+        )
+        # the questions that decide the exemptions (exemptions.py)
+        out.update(
+            questions=questions(out["exemptions"]),
+            previous_months=previous_months(out["exemptions"]),
+            months_max=MONTHS,
         )
         return out
     # the limit the engine enforces: the data's limit, else a month's days or a sanity cap

@@ -153,6 +153,8 @@ def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadR
         pending=pending,
         terms=[t for s in valid["terms.yaml"] for t in s.obj.terms],
         source_docs={d.id: d for s in valid["sources.yaml"] for d in s.obj.sources},
+        places=one("places.yaml"),
+        finder=one("finder.yaml"),
     )
     return LoadResult(data, [], names, pending)
 

@@ -245,6 +245,9 @@ class Provider(Strict):
     accounts: list[Account] = Field(default_factory=list)
     head: Person | None = None
     people: list[Person] = Field(default_factory=list)
+    area: Annotated[IdList, RefTo("place")] = Field(
+        min_length=1, description="Places it serves (data/places.yaml), e.g. [rezekne-city]"
+    )
     locations: Annotated[IdList, RefTo("location")] = Field(default_factory=list)
     contacts: Contacts = Field(default_factory=Contacts)
     hours: list[Schedule] = Field(default_factory=list)
@@ -335,6 +338,21 @@ class Limit(Strict):
         default=None, description="Number of days, when the limit is a number of days"
     )
     per: Literal["stay", "year", "calendar-year", "month"] | None = None
+    free: bool = Field(
+        default=False,
+        description="True when the source says the service is free of charge within this limit",
+    )
+
+
+class ServiceLink(Strict):
+    service: Annotated[Id, RefTo("service")] = Field(
+        description="Another service (any provider) to point to"
+    )
+    text: Text = Field(description="When to go there instead, e.g. Tonight – the night shelter")
+    lead: bool = Field(
+        default=True,
+        description="Shown before the price and hours (false: after them, e.g. for a longer stay)",
+    )
 
 
 class Service(Strict):
@@ -349,6 +367,10 @@ class Service(Strict):
     levels: list[CareLevel] = Field(default_factory=list)
     documents: list[Text] = Field(default_factory=list, description="Documents to bring")
     how_to_apply: Text | None = None
+    area: Annotated[IdList, RefTo("place")] = Field(
+        default_factory=list,
+        description="Places it serves (data/places.yaml); leave out when it is its provider's area",
+    )
     locations: Annotated[IdList, RefTo("location")] = Field(default_factory=list)
     contacts: Contacts = Field(default_factory=Contacts)
     hours: list[Schedule] = Field(default_factory=list)
@@ -365,6 +387,14 @@ class Service(Strict):
         description="Where the service's facts come from, when not the provider's sources",
     )
     verify: Verify = None
+    lead_note: Text | None = Field(
+        default=None,
+        description="One line shown first on the page, e.g. Tonight – here: a bed without a contract",
+    )
+    see_also: list[ServiceLink] = Field(
+        default_factory=list,
+        description="Services to go to instead, shown first on the page (which one for tonight)",
+    )
 
 
 # --- fees --------------------------------------------------------------------
@@ -407,9 +437,44 @@ Rule = Annotated[
 ]
 
 
+class ExemptionTest(Strict):
+    """When an exemption applies, in terms of the calculator's questions (all given must hold)."""
+
+    months_at_most: Count | None = Field(
+        default=None,
+        description="Applies while the months stayed this year are at most this many",
+    )
+    none_in_previous_months: Count | None = Field(
+        default=None,
+        description="Applies only if the service was not received in this many previous months",
+    )
+    justified_absence: bool = Field(
+        default=False,
+        description="Applies while the client is away for a justified reason (with documents)",
+    )
+
+    @model_validator(mode="after")
+    def _some_test(self) -> ExemptionTest:
+        if (
+            self.months_at_most is None
+            and self.none_in_previous_months is None
+            and not self.justified_absence
+        ):
+            raise _fail(
+                "exemption_test_empty",
+                "`applies` needs at least one of months_at_most, none_in_previous_months, "
+                "justified_absence; leave `applies` out when the source does not say when",
+            )
+        return self
+
+
 class Exemption(Strict):
     id: Id
     text: Text
+    applies: ExemptionTest | None = Field(
+        default=None,
+        description="When it applies, so the calculator can ask and decide; leave out if unsure",
+    )
 
 
 class FeeItem(Strict):
@@ -444,6 +509,8 @@ class Benefit(Strict):
     group: BenefitGroup
     name: Text
     description: Text | None = None
+    eligibility: Text | None = Field(default=None, description="Who may get it, as the source says")
+    how_to_apply: Text | None = Field(default=None, description="How to apply, as the source says")
     legal_basis: Annotated[IdList, RefTo("legal act")] = Field(default_factory=list)
 
 
@@ -601,6 +668,81 @@ class ProviderFile(Strict):
     benefits: list[Benefit] = Field(default_factory=list)
 
 
+# --- places and the finder (the rules beyond ids: places.py, finder.py) -------
+
+PlaceKind = Literal["city", "county", "parish", "former-municipality"]
+
+
+class Place(Strict):
+    id: Annotated[Id, IdOf("place")]
+    kind: PlaceKind = Field(description="city, county, parish or former-municipality")
+    name: Text = Field(description="The place's name as residents say it")
+    within: Annotated[Id | None, RefTo("place")] = Field(
+        default=None, description="The place this one lies in (a parish's county), by id"
+    )
+
+
+class TransitionSource(Strict):
+    provider: Annotated[Id, RefTo("provider")] = Field(
+        description="The provider whose published text states the rule"
+    )
+    text: Text = Field(description="The rule as the source words it (Latvian as published)")
+
+
+class Transition(Strict):
+    """While a merged county has no common rules, the former municipalities' rules apply."""
+
+    id: Annotated[Id, IdOf("transition")]
+    in_county: Annotated[Id, RefTo("place")] = Field(
+        description="The county (a place of kind county) the rule is for"
+    )
+    former_municipalities: Annotated[IdList, RefTo("place")] = Field(
+        min_length=1, description="Places of kind former-municipality within that county"
+    )
+    rule: Text = Field(description="The rule in plain words for residents")
+    source: TransitionSource
+
+
+class PlacesFile(Strict):
+    """``data/places.yaml``: the places residents live in and the transition rules."""
+
+    places: list[Place] = Field(min_length=1)
+    transitions: list[Transition] = Field(default_factory=list)
+
+
+class WhoAnswer(Strict):
+    id: Annotated[Id, IdOf("who answer")]
+    name: Text = Field(description="The answer as the finder shows it, e.g. An older person")
+    audiences: Annotated[IdList, RefTo("audience")] = Field(
+        default_factory=list,
+        description="Audiences (vocabulary.yaml) this answer matches; leave empty for anyone",
+    )
+
+
+class NeedAnswer(Strict):
+    id: Annotated[Id, IdOf("need answer")]
+    name: Text = Field(description="The need in a resident's words, e.g. Care at home")
+    categories: Annotated[IdList, RefTo("category")] = Field(
+        min_length=1, description="Service categories (vocabulary.yaml)"
+    )
+    benefits: bool = Field(default=False, description="True for the need that lists benefits")
+
+
+class BenefitAudiences(Strict):
+    group: BenefitGroup
+    audiences: Annotated[IdList, RefTo("audience")] = Field(
+        min_length=1, description="Whom this group's benefits are for"
+    )
+
+
+class FinderFile(Strict):
+    """``data/finder.yaml``: the answers of the finder's "who" and "need" questions."""
+
+    who: list[WhoAnswer] = Field(min_length=1)
+    needs: list[NeedAnswer] = Field(min_length=1)
+    benefit_audiences: list[BenefitAudiences] = Field(default_factory=list)
+
+
 # file name (or glob) -> model; the one list of data files the build reads.
 DATA_FILES: dict[str, type[Strict]] = {
     "site.yaml": SiteFile,
@@ -611,6 +753,8 @@ DATA_FILES: dict[str, type[Strict]] = {
     "terms.yaml": TermsFile,
     "sources.yaml": SourcesFile,
     "calendar.yaml": CalendarFile,
+    "places.yaml": PlacesFile,
+    "finder.yaml": FinderFile,
 }
 # data files a data folder may leave out (no termbase to check, no sources to name)
 OPTIONAL_DATA_FILES = {"terms.yaml", "sources.yaml"}

@@ -16,21 +16,22 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from babel import Locale
 from babel.dates import format_date, get_day_names
 from markupsafe import Markup, escape
 
 from . import model, spoken
 from .fee_rules import rules_json
+from .finder import FinderView
 from .languages import BABEL_LOCALE, OTHER_LANGUAGE, TIME_SEPARATOR, url_prefix
 from .money import format_money
 from .opening import template_helpers
+from .page_facts import PageFacts
 from .page_kinds import PAGE_KINDS
 from .phones import display_phone
 from .richtext import render_inline, render_markdown
 from .sitedata import SiteData
 from .speech_markup import annotate_html
-from .weekdays import weekday_index
+from .weekdays import WEEKDAYS, weekday_index
 
 
 @lru_cache(maxsize=16384)
@@ -130,9 +131,6 @@ class PageContext:
         entry = self.ui_strings.get(key)
         if entry is None:
             raise KeyError(f"overrides/sitegen/ui.yaml has no string `{key}`")
-        if "count" in values:  # a plural form by Babel's rules: `key.one`, `key.zero` …
-            form = Locale.parse(BABEL_LOCALE[self.lang]).plural_form(values["count"])
-            entry = self.ui_strings.get(f"{key}.{form}", entry)
         text = entry.get(self.lang) or ""
         return text.format(**values) if values else text
 
@@ -162,6 +160,15 @@ class PageContext:
         names = get_day_names(width, locale=BABEL_LOCALE[self.lang])
         name = names[weekday_index(day)]
         return name[:1].upper() + name[1:]
+
+    def weekdays(self, days: list[str] | None) -> str:
+        """mon..fri -> 'Pirmdiena–Piektdiena'; a non-contiguous list is joined with commas."""
+        if not days:
+            return ""
+        idx = sorted(weekday_index(d) for d in days)
+        if len(idx) > 2 and idx == list(range(idx[0], idx[-1] + 1)):
+            return f"{self.weekday(WEEKDAYS[idx[0]])}–{self.weekday(WEEKDAYS[idx[-1]])}"
+        return ", ".join(self.weekday(WEEKDAYS[i]) for i in idx)
 
     def phone_display(self, e164: str) -> str:
         return display_phone(e164)
@@ -236,12 +243,14 @@ class PageContext:
 
     def as_template_context(self) -> dict[str, Any]:
         names = [
-            "t", "tx", "md", "plain", "ui", "money", "number", "speak", "time", "date", "weekday",
+            "t", "tx", "md", "plain", "ui", "money", "number", "speak", "time", "date", "weekday", "weekdays",
             "phone_display", "osm_url", "location", "legal_act", "category", "audience",
             "provider", "service", "service_provider", "unit", "fees_for", "rules", "link", "link_page",
             "widget_url",
         ]  # fmt: skip
         context: dict[str, Any] = {name: getattr(self, name) for name in names}
-        context.update(lang=self.lang, data=self.data, ctx=self)
+        facts = PageFacts(self)  # price, hours, phones of a page; plural counts
+        context.update(lang=self.lang, data=self.data, ctx=self, finder=FinderView(self))
+        context.update(facts=facts, ui_count=facts.ui_count)
         context.update(template_helpers(self))  # open_now (opening.py)
         return context

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .finder import finder_for
 from .sitedata import SiteData
 from .types import Text
 
@@ -47,7 +48,11 @@ class PageKind:
 
 
 def _services(data: SiteData) -> Iterable[Item]:
-    return ((s.id, s.name, s.summary) for s, _ in data.services.values())
+    # a name another service shares carries the place (finder.py), as links to it do
+    titles = finder_for(data).service_title if data.places and data.finder else None
+    return (
+        (s.id, titles(s.id) if titles else s.name, s.summary) for s, _ in data.services.values()
+    )
 
 
 def _providers(data: SiteData) -> Iterable[Item]:
@@ -56,6 +61,20 @@ def _providers(data: SiteData) -> Iterable[Item]:
 
 def _reports(data: SiteData) -> Iterable[Item]:
     return ((r.id, r.title, r.summary) for r in data.reports.values())
+
+
+def _places(data: SiteData) -> Iterable[Item]:
+    places = data.places.places if data.places else []
+    return ((p.id, p.name, p.name) for p in places)
+
+
+def _needs(data: SiteData) -> Iterable[Item]:
+    needs = data.finder.needs if data.finder else []
+    return ((n.id, n.name, n.name) for n in needs)
+
+
+def _benefits(data: SiteData) -> Iterable[Item]:
+    return ((b.id, b.name, b.description or b.name) for b, _ in data.benefits.values())
 
 
 PAGE_KINDS: dict[str, PageKind] = {
@@ -69,5 +88,11 @@ PAGE_KINDS: dict[str, PageKind] = {
         PageKind("service", "sitegen/service.html", "services/{id}.md", False, _services),
         PageKind("provider", "sitegen/provider.html", "providers/{id}.md", False, _providers),
         PageKind("report", "sitegen/report.html", "reports/{id}.md", False, _reports),
+        # the finder and what it links to (finder.py, places.py)
+        PageKind("finder", "sitegen/finder.html", "finder/index.md", in_nav=True),
+        PageKind("benefits", "sitegen/benefits.html", "benefits/index.md", in_nav=True),
+        PageKind("place", "sitegen/place.html", "places/{id}.md", False, _places),
+        PageKind("need", "sitegen/need.html", "needs/{id}.md", False, _needs),
+        PageKind("benefit", "sitegen/benefit.html", "benefits/{id}.md", False, _benefits),
     )
 }

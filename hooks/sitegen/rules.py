@@ -14,7 +14,9 @@ from . import model
 from .calendar_checks import check_calendar
 from .errors import DataError
 from .fee_checks import check_fee
+from .finder import check_finder
 from .ids import IdOf, RefTo, marked_values, raw_ids
+from .places import check_places
 from .sitedata import SourceFile
 
 Group = dict[str, list[SourceFile]]
@@ -118,6 +120,8 @@ def check_site(valid: Group, invalid: Group | None = None) -> list[DataError]:
             errors.extend(_check_fee(source, ("fees", i), fee, services_here.get(fee.service)))
     for source in valid.get("calendar.yaml", []):
         errors.extend(check_calendar(source))
+    errors.extend(check_places(valid))
+    errors.extend(check_finder(valid))
     return errors
 
 

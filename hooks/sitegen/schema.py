@@ -16,6 +16,8 @@ SCHEMA_NAMES = {
     "terms.yaml": "terms",
     "sources.yaml": "sources",
     "calendar.yaml": "calendar",
+    "places.yaml": "places",
+    "finder.yaml": "finder",
 }
 
 

@@ -47,11 +47,17 @@ class SiteData:
     pending: list[PendingText] = field(default_factory=list)
     terms: list[model.Term] = field(default_factory=list)  # data/terms.yaml, if present
     source_docs: dict[str, model.Source] = field(default_factory=dict)  # data/sources.yaml
+    places: model.PlacesFile | None = None  # data/places.yaml (look-ups: places.Territory)
+    finder: model.FinderFile | None = None  # data/finder.yaml (matching: finder.Finder)
 
     # derived look-ups, made once: the loaded data is never changed afterwards
     @cached_property
     def services(self) -> dict[str, tuple[model.Service, str]]:
         return {s.id: (s, pid) for pid, pf in self.providers.items() for s in pf.services}
+
+    @cached_property
+    def benefits(self) -> dict[str, tuple[model.Benefit, str]]:
+        return {b.id: (b, pid) for pid, pf in self.providers.items() for b in pf.benefits}
 
     @cached_property
     def fees(self) -> dict[str, tuple[model.Fee, str]]:

@@ -7,7 +7,8 @@
   if (window.FeeCalculator) { window.FeeCalculator.scan(); return; }
 
   var SPACES = /[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
-  var KEYS = ["fee", "item", "quantity", "income", "exempt"];
+  var KEYS = ["fee", "item", "quantity", "income", "months", "previous", "absent", "exempt"];
+  var QUESTIONS = ["absent", "months", "previous"]; // the order sitegen/exemptions.py checks them in
 
   // --- numbers: text -> hundredths (integer), as sitegen.money.parse_number ----------
   function parse(text, lang) {
@@ -43,19 +44,53 @@
 
   function roundDiv(x, d) { return Math.floor((x + d / 2) / d); } // x >= 0: half-up
 
+  // --- exemptions decided from answers, as sitegen/exemptions.py --------------------
+  function condition(name, test, inputs, lang, monthsMax) { // {ok: true/false} or {error: code}
+    var answer = inputs[name];
+    if (name === "months") {
+      var r = read(answer, lang, 0, monthsMax);
+      return r.error ? { error: r.error } : { ok: r.value / 100 <= test.months_at_most };
+    }
+    if (answer !== "yes" && answer !== "no") return { error: "choose" };
+    return { ok: name === "absent" ? answer === "yes" : answer === "no" };
+  }
+  function decide(exemptions, inputs, lang, monthsMax) {
+    var errors = {};
+    for (var i = 0; i < exemptions.length; i++) {
+      var e = exemptions[i], test = e.applies;
+      if (!test) continue;
+      var wanted = {
+        absent: test.justified_absence,
+        months: test.months_at_most !== null && test.months_at_most !== undefined,
+        previous: test.none_in_previous_months !== null && test.none_in_previous_months !== undefined
+      };
+      var holds = true;
+      for (var j = 0; j < QUESTIONS.length; j++) {
+        var name = QUESTIONS[j];
+        if (!wanted[name]) continue;
+        var c = condition(name, test, inputs, lang, monthsMax || 12);
+        if (c.error) { if (!(name in errors)) errors[name] = c.error; holds = false; break; }
+        if (!c.ok) { holds = false; break; }
+      }
+      if (holds) return { exemption: e, errors: {} };
+    }
+    return { exemption: null, errors: errors };
+  }
+
   // --- the engine: one item of the rules, typed inputs -> {total, steps, errors} -----
   function calculate(item, inputs, lang) {
     var r, total, step;
     if (item.kind === "income_share") {
-      var chosen = (inputs.exempt || []).filter(function (id) {
-        return item.exemptions.some(function (e) { return e.id === id; });
-      });
-      if (chosen.length) {
-        var ex = item.exemptions.filter(function (e) { return e.id === chosen[0]; })[0];
-        return { total: 0, steps: [{ op: "exempt", id: ex.id, label: ex.label, result: 0 }], errors: {} };
+      var d = decide(item.exemptions, inputs, lang, item.months_max), ex = d.exemption;
+      if (!ex) { // an exemption without a test in the data: ticked by the person
+        var ticked = inputs.exempt || [];
+        ex = item.exemptions.filter(function (e) { return !e.applies && ticked.indexOf(e.id) >= 0; })[0] || null;
       }
+      if (ex) return { total: 0, steps: [{ op: "exempt", id: ex.id, label: ex.label, result: 0 }], errors: {} };
+      var errors = d.errors;
       r = read(inputs.income, lang, 2, hundredths(item.max_income) / 100);
-      if (r.error) return { total: null, steps: [], errors: { income: r.error } };
+      if (r.error) errors.income = r.error;
+      if (Object.keys(errors).length) return { total: null, steps: [], errors: errors };
       total = roundDiv(r.value * hundredths(item.percent), 10000);
       step = { op: "percent", percent: hundredths(item.percent), income: r.value, result: total };
       return { total: total, steps: [step], errors: {} };
@@ -99,6 +134,13 @@
     return group(String(Math.floor(h / 100)), fmt.group) + (frac ? fmt.decimal + frac : "");
   }
 
+  // a counted string: {zero, one, other…} picked by the CLDR plural rules, as sitegen/plurals.py
+  function plural(forms, n, lang) {
+    if (typeof forms === "string") return forms;
+    var category = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang).select(n) : "other";
+    return forms[category] || forms.other;
+  }
+
   function fill(template, values) {
     Object.keys(values).forEach(function (k) { template = template.split("{" + k + "}").join(values[k]); });
     return template;
@@ -116,7 +158,8 @@
   }
 
   function errorMessage(code, field, item, fmt, msg) {
-    var max = field === "income" ? money(hundredths(item.max_income), fmt) : number(item.input_max * 100, fmt);
+    var max = field === "income" ? money(hundredths(item.max_income), fmt)
+      : number((field === "months" ? item.months_max : item.input_max) * 100, fmt);
     return fill(msg["fee.error." + code], { max: max });
   }
 
@@ -130,7 +173,7 @@
     var legal = root.querySelector("[data-fee-legal]");
     var fmt = rules.money, lang = rules.lang;
     var fields = {};
-    ["quantity", "income", "exempt"].forEach(function (name) {
+    ["quantity", "income", "exempt", "months", "previous", "absent"].forEach(function (name) {
       fields[name] = root.querySelector("[data-fee-field=" + name + "]");
     });
 
@@ -147,7 +190,9 @@
       var it = item(), income = it.kind === "income_share";
       fields.quantity.hidden = income;
       if (fields.income) fields.income.hidden = !income;
-      if (fields.exempt) fields.exempt.hidden = !income;
+      ["exempt", "months", "previous", "absent"].forEach(function (name) {
+        if (fields[name]) fields[name].hidden = !income;
+      });
       if (income) {
         setText(fields.income.querySelector(".fee-calc__hint"), it.base);
         return;
@@ -155,7 +200,8 @@
       setText(fields.quantity.querySelector("label"), msg["fee.quantity." + it.unit]);
       var hint = [];
       if (it.max_quantity) {
-        var limit = fill(msg[it.unit === "hour" ? "fee.limit.hour" : "fee.limit.other"], { max: number(it.max_quantity * 100, fmt) });
+        var limit = fill(plural(msg[it.unit === "hour" ? "fee.limit.hour" : "fee.limit.other"], it.max_quantity, lang),
+          { max: number(it.max_quantity * 100, fmt) });
         hint.push(limit.charAt(0).toUpperCase() + limit.slice(1) + ".");
       }
       if (it.decimals) hint.push(msg["fee.calc.decimals"]);
@@ -164,18 +210,23 @@
 
     function inputs() {
       var exempt = [].slice.call(form.querySelectorAll("input[name=exempt]:checked")).map(function (c) { return c.value; });
-      return {
+      var v = {
         quantity: field("quantity").value,
         income: field("income") ? field("income").value : "",
         exempt: exempt
       };
+      if (field("months")) v.months = field("months").value;
+      ["previous", "absent"].forEach(function (name) {
+        var checked = form.querySelector("input[name=" + name + "]:checked");
+        if (fields[name]) v[name] = checked ? checked.value : "";
+      });
+      return v;
     }
 
     function clear() {
-      ["quantity", "income"].forEach(function (name) {
-        var input = field(name);
-        if (!input) return;
-        input.removeAttribute("aria-invalid");
+      ["quantity", "income", "months", "previous", "absent"].forEach(function (name) {
+        if (!fields[name]) return;
+        target(name).removeAttribute("aria-invalid");
         setText(fields[name].querySelector(".fee-calc__error"), "");
       });
       out.textContent = "";
@@ -186,8 +237,8 @@
       clear();
       var bad = Object.keys(calc.errors);
       bad.forEach(function (name) {
-        var input = field(name), box = fields[name].querySelector(".fee-calc__error");
-        input.setAttribute("aria-invalid", "true");
+        var box = fields[name].querySelector(".fee-calc__error");
+        target(name).setAttribute("aria-invalid", "true");
         var prefix = document.createElement("span");
         prefix.className = "fee-calc__sr";
         prefix.textContent = msg["fee.error.prefix"] + " ";
@@ -196,7 +247,7 @@
       });
       if (bad.length) {
         add("p", msg["fee.result.invalid"]);
-        if (focus) field(bad[0]).focus();
+        if (focus) focusable(bad[0]).focus();
         return;
       }
       add("p", fill(msg["fee.result.total"], { total: money(calc.total, fmt) }), "fee-calc__total");
@@ -214,6 +265,10 @@
       }
     }
 
+    // a text field carries its own aria-invalid; a yes/no question its radiogroup
+    function target(name) { return fields[name].tagName === "FIELDSET" ? fields[name] : field(name); }
+    function focusable(name) { return fields[name].tagName === "FIELDSET" ? fields[name].querySelector("input") : field(name); }
+
     function add(tag, text, cls) {
       var el = document.createElement(tag);
       if (text) el.textContent = text;
@@ -229,6 +284,7 @@
       p.set("fee", rules.fee);
       p.set("item", it.id);
       if (it.kind === "income_share") {
+        ["months", "previous", "absent"].forEach(function (k) { if (v[k]) p.set(k, v[k]); });
         p.set("income", v.income);
         v.exempt.forEach(function (e) { p.append("exempt", e); });
       } else {
@@ -249,6 +305,12 @@
       }
       field("quantity").value = mine ? p.get("quantity") || "" : "";
       if (field("income")) field("income").value = mine ? p.get("income") || "" : "";
+      if (field("months")) field("months").value = mine ? p.get("months") || "" : "";
+      ["previous", "absent"].forEach(function (name) {
+        [].forEach.call(form.querySelectorAll("input[name=" + name + "]"), function (r) {
+          r.checked = mine && p.get(name) === r.value;
+        });
+      });
       var ex = mine ? p.getAll("exempt") : [];
       [].forEach.call(form.querySelectorAll("input[name=exempt]"), function (c) { c.checked = ex.indexOf(c.value) >= 0; });
       show();
@@ -280,7 +342,7 @@
 
   window.FeeCalculator = {
     calculate: calculate, breakdown: breakdown, errorMessage: errorMessage,
-    money: money, number: number, parse: parse, scan: scan
+    decide: decide, money: money, number: number, parse: parse, plural: plural, scan: scan
   };
   // Material's instant navigation swaps the page without a load event: follow document$.
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(scan);

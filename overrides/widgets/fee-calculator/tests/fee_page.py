@@ -3,7 +3,7 @@
 The widget's partial ``fee-calculator.html`` and the fee table of
 ``overrides/sitegen/partials/fees.html`` are rendered with the fees of the case table
 (``fee_cases.json``) in a plain Jinja environment, with the same helpers the page
-templates get (lang, t, plain, ui, money, speak, legal_act, date). The widget's assets are
+templates get (lang, t, plain, ui, ui_count, money, speak, legal_act, date). The widget's assets are
 loaded in the head, as ``overrides/main.html`` does for every page.
 """
 
@@ -22,6 +22,7 @@ from sitegen import spoken
 from sitegen.fee_rules import rules_json
 from sitegen.model import Fee
 from sitegen.money import format_money
+from sitegen.plurals import count_text
 from sitegen.speech_markup import annotate_html
 
 WIDGET = Path(__file__).resolve().parents[1]
@@ -72,6 +73,9 @@ def template_context(lang: str) -> dict[str, Any]:
         "lang": lang,
         "t": lambda text: text.get(lang) or text.get("en" if lang == "lv" else "lv"),
         "ui": ui,
+        "ui_count": lambda key, count, **values: count_text(
+            strings[key][lang], count, lang, **values
+        ),
         "plain": lambda text: Markup(annotate_html(str(escape(text)), lang, ABBREVIATIONS[lang])),
         "money": lambda amount: format_money(amount, lang),
         "speak": lambda kind, *args, **options: getattr(spoken, f"speak_{kind}")(

@@ -89,7 +89,8 @@ def test_calculator_fields_all_have_visible_labels() -> None:
     found = tags(out)
     labels = {a["for"] for t, a in found if t == "label"}
     controls = [a for t, a in found if t in ("input", "select") and a.get("type") != "hidden"]
-    assert len(controls) == 5  # price, quantity, income and two exemptions
+    # price, quantity, months, income, and yes/no for the previous months and for an absence
+    assert len(controls) == 8
     for attrs in controls:
         assert attrs["id"] in labels, attrs
     assert any(t == "fieldset" for t, _ in found) and "<legend>" in out
