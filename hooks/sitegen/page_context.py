@@ -19,7 +19,7 @@ import yaml
 from babel.dates import format_date, get_day_names
 from markupsafe import Markup, escape
 
-from . import model, spoken
+from . import model, open_data, spoken
 from .fee_rules import rules_json
 from .languages import BABEL_LOCALE, OTHER_LANGUAGE, TIME_SEPARATOR, url_prefix
 from .money import format_money
@@ -229,12 +229,27 @@ class PageContext:
         """URL of a widget asset; theme assets exist once, at the site root."""
         return self._href(f"widgets/{path}")
 
+    def open_data(self) -> dict[str, Any]:
+        """The open-data files for the Open data page: each with its link, and the licence
+        field and build time (``open_data.py``)."""
+        found = open_data.files(self.data, self.ui_strings)
+        return {
+            "files": [
+                {"href": self._href(f.path), "path": f.path, "kind": f.kind, "lang": f.lang}
+                for f in found
+            ],
+            "index": self._href(f"{open_data.ROOT}/index.json"),
+            "schema": self._href(f"{open_data.ROOT}/{open_data.SCHEMA}"),
+            "licence": self.data.site.licence,
+            "built": open_data.built_at(self.data),
+        }
+
     def as_template_context(self) -> dict[str, Any]:
         names = [
             "t", "tx", "md", "plain", "ui", "money", "number", "speak", "time", "date", "weekday",
             "phone_display", "osm_url", "location", "legal_act", "category", "audience",
             "provider", "service", "service_provider", "unit", "fees_for", "rules", "link", "link_page",
-            "widget_url",
+            "widget_url", "open_data",
         ]  # fmt: skip
         context: dict[str, Any] = {name: getattr(self, name) for name in names}
         context.update(lang=self.lang, data=self.data, ctx=self)
