@@ -188,4 +188,4 @@ def test_the_built_site_publishes_the_files_and_the_page(default_site):
     en = (default_site / "en/open-data/index.html").read_text("utf-8")
     assert "Licence nav norādīta" in lv and "The licence is not stated" in en
     assert index["built"] in en
-    assert 'href="../open-data/en/fees.csv"' in en and 'href="lv/fees.csv"' in lv
+    assert 'href="../../open-data/en/fees.csv"' in en and 'href="lv/fees.csv"' in lv

@@ -19,7 +19,7 @@ import yaml
 from babel.dates import format_date, get_day_names
 from markupsafe import Markup, escape
 
-from . import model, open_data, spoken
+from . import jsonld, model, open_data, spoken
 from .fee_rules import rules_json
 from .languages import BABEL_LOCALE, OTHER_LANGUAGE, TIME_SEPARATOR, url_prefix
 from .money import format_money
@@ -244,12 +244,22 @@ class PageContext:
             "built": open_data.built_at(self.data),
         }
 
+    def jsonld(self, kind: str, item_id: str) -> Markup:
+        """schema.org JSON-LD of a provider or service page, safe inside its ``<script>``."""
+        if kind == "provider":
+            value = jsonld.provider_jsonld(self.data, item_id, self.lang)
+        elif kind == "service":
+            value = jsonld.service_jsonld(self.data, item_id, self.lang, self.ui_strings)
+        else:
+            raise ValueError(f"no JSON-LD for a `{kind}` page")
+        return Markup(jsonld.script_json(value))
+
     def as_template_context(self) -> dict[str, Any]:
         names = [
             "t", "tx", "md", "plain", "ui", "money", "number", "speak", "time", "date", "weekday",
             "phone_display", "osm_url", "location", "legal_act", "category", "audience",
             "provider", "service", "service_provider", "unit", "fees_for", "rules", "link", "link_page",
-            "widget_url", "open_data",
+            "widget_url", "open_data", "jsonld",
         ]  # fmt: skip
         context: dict[str, Any] = {name: getattr(self, name) for name in names}
         context.update(lang=self.lang, data=self.data, ctx=self)
