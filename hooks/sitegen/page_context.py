@@ -19,7 +19,7 @@ import yaml
 from babel.dates import format_date, get_day_names
 from markupsafe import Markup, escape
 
-from . import jsonld, model, open_data, spoken
+from . import chart, jsonld, model, open_data, spoken
 from .fee_rules import rules_json
 from .languages import BABEL_LOCALE, OTHER_LANGUAGE, TIME_SEPARATOR, url_prefix
 from .money import format_money
@@ -254,12 +254,20 @@ class PageContext:
             raise ValueError(f"no JSON-LD for a `{kind}` page")
         return Markup(jsonld.script_json(value))
 
+    def bar_chart(self, report: model.ReportFile) -> chart.Chart:
+        """The report's benefits table as a bar chart (``report-chart.html``)."""
+        rows = [
+            (row.label.in_language(self.lang), row.spent_eur, self.number(row.spent_eur))
+            for row in report.benefits_table
+        ]
+        return chart.bar_chart(rows)
+
     def as_template_context(self) -> dict[str, Any]:
         names = [
             "t", "tx", "md", "plain", "ui", "money", "number", "speak", "time", "date", "weekday",
             "phone_display", "osm_url", "location", "legal_act", "category", "audience",
             "provider", "service", "service_provider", "unit", "fees_for", "rules", "link", "link_page",
-            "widget_url", "open_data", "jsonld",
+            "widget_url", "open_data", "jsonld", "bar_chart",
         ]  # fmt: skip
         context: dict[str, Any] = {name: getattr(self, name) for name in names}
         context.update(lang=self.lang, data=self.data, ctx=self)
