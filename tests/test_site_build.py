@@ -23,6 +23,7 @@ EXPECTED_PAGES = {
     "prices/calculator/index.html",
     "reports/index.html",
     "reports/test-report/index.html",
+    "open-data/index.html",
 }
 
 
