@@ -17,7 +17,9 @@ BORDER = 4  # the quiet zone, in modules, that readers need
 
 def qr_svg(url: str, title: str = "") -> Markup:
     code = segno.make(url, error="m", micro=False)
-    svg = code.svg_inline(scale=1, border=BORDER, omitsize=True, svgclass="sg-qr", title=title or None)
+    svg = code.svg_inline(
+        scale=1, border=BORDER, omitsize=True, svgclass="sg-qr", title=title or None
+    )
     return Markup(svg)
 
 
