@@ -174,6 +174,8 @@ def abbreviations(doc: Element, lang: str, known: Mapping[str, str]) -> list[str
         + r")(?!\w)"
     )
     for text, holder in main.texts():
+        if holder.closest("svg") is not None:
+            continue  # SVG text cannot hold <abbr>; a chart's figures are in a table beside it
         abbr = holder.closest("abbr")
         here = holder.lang() or lang
         for m in pattern.finditer(text):

@@ -33,6 +33,7 @@ EXPECTED_PAGES = {
     "needs/food/index.html",
     "benefits/index.html",
     "benefits/gmi-benefit/index.html",
+    "open-data/index.html",
 }
 
 

@@ -13,6 +13,7 @@ script, event handler or ``javascript:``/``data:`` address that came from the da
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -230,26 +231,44 @@ class _Scan(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
         self.scripts: list[str] = []
+        self.json_ld: list[str] = []  # <script type="application/ld+json">: data, never run
         self._in_script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, attrs))
         self._in_script = tag == "script"
         if self._in_script:
+            if dict(attrs).get("type") == "application/ld+json":
+                self.json_ld.append("")
+                self._in_script = False
+                self._in_json_ld = True
+                return
             self.scripts.append("")
+
+    _in_json_ld = False
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
-            self._in_script = False
+            self._in_script = self._in_json_ld = False
 
     def handle_data(self, data: str) -> None:
         if self._in_script:
             self.scripts[-1] += data
+        elif self._in_json_ld:
+            self.json_ld[-1] += data
 
 
 def _url_problem(value: str) -> bool:
     cleaned = re.sub(r"[\x00-\x20]", "", unescape(value))
     return not SAFE_SCHEMES.match(cleaned)
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def problems_in_html(html: str) -> list[str]:
@@ -276,6 +295,11 @@ def problems_in_html(html: str) -> list[str]:
     for script in scan.scripts:
         if "__xss" in script or PROBE in script or "alert(" in script:
             found.append(f"script from the data: {script[:80]!r}")
+    # JSON-LD carries the data's texts as JSON strings: it is never run, but it must be plain
+    # JSON with no "<" (which could end the element early)
+    for text in scan.json_ld:
+        if "<" in text or not _is_json(text):
+            found.append(f"JSON-LD that is not plain JSON: {text[:80]!r}")
     if TEMPLATE_CANARY in html:
         found.append("data was evaluated as a template")
     return found
@@ -312,6 +336,12 @@ def test_the_scanner_catches_what_it_must() -> None:
     assert problems_in_html('<iframe src="https://example.org/"></iframe>')
     assert not problems_in_html('<a href="../services/">a</a><a href="tel:+37164607194">t</a>')
     assert not problems_in_html('<p title="&quot; onmouseover=&quot;x">text</p>')
+    ld = (
+        '<script type="application/ld+json">{"name": "\\u003cscript\\u003ewindow.__xss=1"}</script>'
+    )
+    assert not problems_in_html(ld)
+    assert problems_in_html('<script type="application/ld+json">{"a": "</p>"}</script>')
+    assert problems_in_html('<script type="application/ld+json">window.__xss=1</script>')
 
 
 # --- the pages in Chromium ------------------------------------------------------------
@@ -352,6 +382,10 @@ DOM_PROBLEMS_JS = """() => {
     }
   }
   for (const s of document.scripts) {
+    if (s.type === 'application/ld+json') {  // data, never run: it must parse as JSON
+      try { JSON.parse(s.text); } catch (e) { found.push('JSON-LD: ' + s.text.slice(0, 60)); }
+      continue;
+    }
     if (/__xss|XSSPROBE|alert\\(/.test(s.text)) found.push('script: ' + s.text.slice(0, 60));
   }
   for (const tag of ['iframe', 'object', 'embed', 'base', 'frame']) {

@@ -240,6 +240,11 @@ class Provider(Strict):
         default=None, description="What sort of body, e.g. municipal institution"
     )
     summary: Text
+    area: Text | None = Field(
+        default=None,
+        description="The area whose residents the provider serves, e.g. Rēzeknes novads "
+        "(open data: service area; leave out when the source does not say)",
+    )
     founded: IsoDate | None = None
     registration_number: RegistrationNumber | None = None
     accounts: list[Account] = Field(default_factory=list)
@@ -559,6 +564,11 @@ class SiteFile(Strict):
     description: Text
     help_contact: Annotated[Id, RefTo("provider")] = Field(
         description="Provider whose contacts are shown in the help box on every page"
+    )
+    licence: Text | None = Field(
+        default=None,
+        description="The licence of the open data files, as the source states it; leave out "
+        "while no licence is stated (the Open data page then says so)",
     )
 
 

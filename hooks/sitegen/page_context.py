@@ -19,7 +19,7 @@ import yaml
 from babel.dates import format_date, get_day_names
 from markupsafe import Markup, escape
 
-from . import model, spoken
+from . import chart, jsonld, model, open_data, spoken
 from .fee_rules import rules_json
 from .finder import FinderView
 from .languages import BABEL_LOCALE, OTHER_LANGUAGE, TIME_SEPARATOR, url_prefix
@@ -241,12 +241,45 @@ class PageContext:
         """URL of a widget asset; theme assets exist once, at the site root."""
         return self._href(f"widgets/{path}")
 
+    def open_data(self) -> dict[str, Any]:
+        """The open-data files for the Open data page: each with its link, and the licence
+        field and build time (``open_data.py``)."""
+        found = open_data.files(self.data, self.ui_strings)
+        return {
+            "files": [
+                {"href": self._href(f.path), "path": f.path, "kind": f.kind, "lang": f.lang}
+                for f in found
+            ],
+            "index": self._href(f"{open_data.ROOT}/index.json"),
+            "schema": self._href(f"{open_data.ROOT}/{open_data.SCHEMA}"),
+            "licence": self.data.site.licence,
+            "built": open_data.built_at(self.data),
+        }
+
+    def jsonld(self, kind: str, item_id: str) -> Markup:
+        """schema.org JSON-LD of a provider or service page, safe inside its ``<script>``."""
+        if kind == "provider":
+            value = jsonld.provider_jsonld(self.data, item_id, self.lang)
+        elif kind == "service":
+            value = jsonld.service_jsonld(self.data, item_id, self.lang, self.ui_strings)
+        else:
+            raise ValueError(f"no JSON-LD for a `{kind}` page")
+        return Markup(jsonld.script_json(value))
+
+    def bar_chart(self, report: model.ReportFile) -> chart.Chart:
+        """The report's benefits table as a bar chart (``report-chart.html``)."""
+        rows = [
+            (row.label.in_language(self.lang), row.spent_eur, self.number(row.spent_eur))
+            for row in report.benefits_table
+        ]
+        return chart.bar_chart(rows)
+
     def as_template_context(self) -> dict[str, Any]:
         names = [
             "t", "tx", "md", "plain", "ui", "money", "number", "speak", "time", "date", "weekday", "weekdays",
             "phone_display", "osm_url", "location", "legal_act", "category", "audience",
             "provider", "service", "service_provider", "unit", "fees_for", "rules", "link", "link_page",
-            "widget_url",
+            "widget_url", "open_data", "jsonld", "bar_chart",
         ]  # fmt: skip
         context: dict[str, Any] = {name: getattr(self, name) for name in names}
         facts = PageFacts(self)  # price, hours, phones of a page; plural counts

@@ -85,6 +85,7 @@ PAGE_KINDS: dict[str, PageKind] = {
         PageKind("prices", "sitegen/prices.html", "prices/index.md", in_nav=True),
         PageKind("calculator", "sitegen/calculator.html", "prices/calculator.md", in_nav=True),
         PageKind("reports", "sitegen/reports.html", "reports/index.md", in_nav=True),
+        PageKind("open-data", "sitegen/open-data.html", "open-data/index.md", in_nav=True),
         PageKind("service", "sitegen/service.html", "services/{id}.md", False, _services),
         PageKind("provider", "sitegen/provider.html", "providers/{id}.md", False, _providers),
         PageKind("report", "sitegen/report.html", "reports/{id}.md", False, _reports),

@@ -1,0 +1,190 @@
+"""schema.org JSON-LD for search engines and other readers of the pages.
+
+A provider page describes a ``GovernmentOffice`` with its address, phones and
+``openingHoursSpecification`` (one entry per session: a lunch break splits the day); a
+service page a ``GovernmentService`` with its ``provider``, ``areaServed``, ``audience``
+and ``offers``, one ``Offer`` per fee item with a ``UnitPriceSpecification`` for each of its
+amounts (the same amounts as the open data: ``open_data.price_parts``). Holiday exceptions
+need the opening calendar, which the data does not have yet.
+
+``script_json`` makes the text safe inside ``<script type="application/ld+json">``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import model
+from .open_data import UI, price_parts, service_unit
+from .sitedata import SiteData
+from .weekdays import WEEKDAYS
+
+SCHEMA_DAYS = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
+
+
+def _t(text: model.Text | None, lang: str) -> str | None:
+    return text.in_language(lang) if text is not None else None
+
+
+def _clean(obj: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in obj.items() if v not in (None, "", [])}
+
+
+def postal_address(loc: model.Location) -> dict[str, Any]:
+    return _clean(
+        {
+            "@type": "PostalAddress",
+            "streetAddress": loc.street,
+            "addressLocality": loc.town,
+            "addressRegion": loc.county,
+            "postalCode": loc.postal_code,
+            "addressCountry": "LV",
+        }
+    )
+
+
+def opening_hours(schedule: model.Schedule) -> list[dict[str, Any]]:
+    """One OpeningHoursSpecification per session of each day span (breaks split it);
+    a span whose days the source does not give is left out (schema.org needs the days)."""
+    if schedule.round_the_clock:
+        days = [f"https://schema.org/{SCHEMA_DAYS[d]}" for d in WEEKDAYS]
+        return [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": days,
+                "opens": "00:00",
+                "closes": "23:59",
+            }
+        ]
+    out = []
+    for hours in schedule.hours:
+        if not hours.days:
+            continue
+        edges = [hours.open]
+        for brk in hours.breaks:
+            edges += [brk.start, brk.end]
+        edges.append(hours.close)
+        for i in range(0, len(edges), 2):
+            out.append(
+                {
+                    "@type": "OpeningHoursSpecification",
+                    "dayOfWeek": [f"https://schema.org/{SCHEMA_DAYS[d]}" for d in hours.days],
+                    "opens": edges[i],
+                    "closes": edges[i + 1],
+                }
+            )
+    return out
+
+
+def provider_jsonld(data: SiteData, provider_id: str, lang: str, url: str | None = None) -> dict:
+    pf = data.providers[provider_id]
+    p = pf.provider
+    locations = [data.locations[loc] for loc in p.locations]
+    phones = [ph.number for ph in p.contacts.phones]
+    # the provider's first schedule is its working hours; the others are receptions of people
+    hours = opening_hours(p.hours[0]) if p.hours else []
+    return _clean(
+        {
+            "@context": "https://schema.org",
+            "@type": "GovernmentOffice",
+            "@id": url,
+            "url": url,
+            "name": _t(p.name, lang),
+            "alternateName": _t(p.short_name, lang),
+            "description": _t(p.summary, lang),
+            "address": [postal_address(loc) for loc in locations] or None,
+            "telephone": phones[0] if phones else None,
+            "email": p.contacts.emails[0].address if p.contacts.emails else None,
+            "areaServed": _area(p, lang),
+            "openingHoursSpecification": hours,
+        }
+    )
+
+
+def _area(p: model.Provider, lang: str) -> dict[str, Any] | None:
+    if p.area is None:
+        return None
+    return {"@type": "AdministrativeArea", "name": _t(p.area, lang)}
+
+
+def service_jsonld(
+    data: SiteData, service_id: str, lang: str, ui: UI, url: str | None = None
+) -> dict:
+    service, pid = data.services[service_id]
+    pf = data.providers[pid]
+    p = pf.provider
+    unit = service_unit(data, service)
+    phones = [ph.number for ph in service.contacts.phones] or (
+        [ph.number for ph in unit.contacts.phones] if unit else []
+    )
+    offers = []
+    for fee in (f for f in pf.fees if f.service == service_id):
+        for item in fee.items:
+            specs = [
+                _clean(
+                    {
+                        "@type": "UnitPriceSpecification",
+                        "price": format(amount, "f"),
+                        "priceCurrency": "EUR",
+                        "unitText": unit_text,
+                    }
+                )
+                for price, amount, unit_text in price_parts(item, lang, ui)
+                if price != "percent" and amount is not None
+            ]
+            conditions = [_t(c, lang) for c in [*fee.conditions, *item.conditions]]
+            share = [
+                f"{format(amount.normalize(), 'f')} % — {unit_text}"
+                for price, amount, unit_text in price_parts(item, lang, ui)
+                if price == "percent"
+            ]
+            offers.append(
+                _clean(
+                    {
+                        "@type": "Offer",
+                        "name": _t(item.label, lang),
+                        "priceSpecification": specs,
+                        "description": " ".join(c for c in [*share, *conditions] if c) or None,
+                    }
+                )
+            )
+    return _clean(
+        {
+            "@context": "https://schema.org",
+            "@type": "GovernmentService",
+            "@id": url,
+            "url": url,
+            "name": _t(service.name, lang),
+            "description": _t(service.summary, lang),
+            "serviceType": _t(data.categories[service.category].name, lang),
+            "provider": _clean(
+                {
+                    "@type": "GovernmentOrganization",
+                    "name": _t(p.name, lang),
+                    "telephone": phones[0] if phones else None,
+                }
+            ),
+            "areaServed": _area(p, lang),
+            "audience": [
+                {"@type": "Audience", "audienceType": _t(data.audiences[a].name, lang)}
+                for a in service.audiences
+            ],
+            "offers": offers,
+        }
+    )
+
+
+def script_json(value: Any) -> str:
+    """JSON for a ``<script>`` element: ``<``, ``>`` and ``&`` escaped so no text in the data
+    can end the element."""
+    text = json.dumps(value, ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,520 @@
+"""Open data: the site's data for reuse, as files written into the built site.
+
+- **HSDS 3.0** (Open Referral's Human Services Data Specification), one file set per
+  language under ``open-data/<lang>/hsds/``: one JSON array per table (organizations,
+  services, locations, addresses, service_at_locations, schedules, phones, cost_options,
+  required_documents, service_areas), linked by ids. Every id is a UUID v5 of our own id
+  (``stable_id``), so it is the same in both languages and from build to build.
+  Opening hours with a lunch break become one schedule row per session (08:00–12:00 and
+  12:30–16:30), as HSDS asks. ``assured_date`` is left out: the data has no "checked on"
+  date yet. Our JSON Schema of the exported objects is ``schema/hsds/`` (see the tests).
+- **Fees** as CSV and JSON: one row per price (service, item, amount, unit, conditions,
+  legal basis).
+- **Reports**: each report's benefits table as CSV.
+
+``files(data, ui)`` gives every file as ``(path, bytes)``; ``manifest(...)`` describes them
+for the "Open data" page and ``open-data/index.json``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from . import model
+from .languages import LANGUAGES
+from .sitedata import SiteData
+
+# Fixed forever: changing it changes every published id.
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:sitegen:latgale-social-services:open-data")
+ROOT = "open-data"
+# our JSON Schema of the HSDS export, published by the theme from overrides/open-data/
+SCHEMA = "hsds-3.0-export.schema.json"
+HSDS_TABLES = (
+    "organizations",
+    "services",
+    "locations",
+    "addresses",
+    "service_at_locations",
+    "schedules",
+    "phones",
+    "cost_options",
+    "required_documents",
+    "service_areas",
+)
+BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
+FEE_COLUMNS = (
+    "service_id",
+    "service",
+    "fee_id",
+    "fee",
+    "item_id",
+    "item",
+    "price",
+    "amount",
+    "unit",
+    "conditions",
+    "legal_basis",
+)
+REPORT_COLUMNS = ("row", "label", "benefit_id", "spent_eur", "families", "persons")
+
+UI = dict[str, dict[str, str]]
+
+
+def stable_id(kind: str, *parts: str | int) -> str:
+    """The UUID v5 of one of our objects, e.g. ``stable_id("service", "home-care")``."""
+    return str(uuid.uuid5(NAMESPACE, "/".join([kind, *map(str, parts)])))
+
+
+def _text(text: model.Text | None, lang: str) -> str | None:
+    return text.in_language(lang) if text is not None else None
+
+
+def _ui(ui: UI, key: str, lang: str, **values: Any) -> str:
+    text = ui[key][lang]
+    return text.format(**values) if values else text
+
+
+# --- the effective facts of a service, as its page shows them ----------------
+
+
+def service_unit(data: SiteData, service: model.Service) -> model.Unit | None:
+    provider = data.providers[data.services[service.id][1]].provider
+    return next((u for u in provider.units if u.id == service.unit), None)
+
+
+def service_locations(data: SiteData, service: model.Service) -> list[str]:
+    """The service's places: its own, else its unit's, else its provider's."""
+    unit = service_unit(data, service)
+    provider = data.providers[data.services[service.id][1]].provider
+    return list(service.locations or (unit.locations if unit else []) or provider.locations)
+
+
+def service_schedules(data: SiteData, service: model.Service) -> list[model.Schedule]:
+    """The service's hours: its own, else its unit's, else its provider's."""
+    unit = service_unit(data, service)
+    provider = data.providers[data.services[service.id][1]].provider
+    return list(service.hours or (unit.hours if unit else []) or provider.hours)
+
+
+# --- HSDS --------------------------------------------------------------------
+
+
+def _schedule_rows(
+    schedule: model.Schedule, owner: dict[str, str], key: str, lang: str, ui: UI
+) -> list[dict[str, Any]]:
+    """One HSDS schedule row per session: a day span with breaks is split at each break."""
+    parts = [_text(schedule.label, lang), _text(schedule.season, lang)]
+    if schedule.person:
+        parts.append(_ui(ui, "hours.receives", lang, name=schedule.person))
+    description = "; ".join(p for p in parts if p) or None
+    note = _text(schedule.note, lang)
+    base = {**owner, "description": description}
+    if note:
+        base["notes"] = note
+    if schedule.round_the_clock:
+        row = {
+            "id": stable_id("schedule", key, "round-the-clock"),
+            **base,
+            "freq": "WEEKLY",
+            "byday": ",".join(BYDAY.values()),
+            "opens_at": "00:00",
+            "closes_at": "23:59",
+            "notes": "; ".join(p for p in (_ui(ui, "hours.round_the_clock", lang), note) if p),
+        }
+        return [_clean(row)]
+    rows = []
+    for h_index, hours in enumerate(schedule.hours):
+        edges = [hours.open]
+        for brk in hours.breaks:
+            edges += [brk.start, brk.end]
+        edges.append(hours.close)
+        for s_index in range(0, len(edges), 2):
+            row: dict[str, Any] = {
+                "id": stable_id("schedule", key, h_index, s_index // 2),
+                **base,
+                "opens_at": edges[s_index],
+                "closes_at": edges[s_index + 1],
+            }
+            if hours.days:
+                row.update(freq="WEEKLY", byday=",".join(BYDAY[d] for d in hours.days))
+            else:
+                row["notes"] = "; ".join(
+                    p for p in (_ui(ui, "hours.days_not_given", lang), note) if p
+                )
+            if hours.overnight and s_index + 2 == len(edges):
+                row["notes"] = "; ".join(
+                    p for p in (row.get("notes"), _ui(ui, "hours.next_day", lang)) if p
+                )
+            rows.append(_clean(row))
+    return rows
+
+
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    """Fields without a value are left out (HSDS: optional fields may be omitted)."""
+    return {k: v for k, v in row.items() if v is not None and v != ""}
+
+
+def _phone_rows(
+    phones: Iterable[model.PhoneEntry], owner: dict[str, str], key: str, lang: str
+) -> list[dict[str, Any]]:
+    return [
+        _clean(
+            {
+                "id": stable_id("phone", key, index),
+                **owner,
+                "number": phone.number,
+                "type": "voice",
+                "description": _text(phone.label, lang),
+            }
+        )
+        for index, phone in enumerate(phones)
+    ]
+
+
+def cost_options(fee: model.Fee, lang: str, ui: UI) -> Iterator[dict[str, Any]]:
+    """The prices of one fee as HSDS cost options: one per amount (a first-and-next price
+    gives two, a daily price capped a month gives two; an income share has no amount)."""
+    for item in fee.items:
+        option = "; ".join(
+            [_text(item.label, lang) or "", *(_text(c, lang) for c in item.conditions)]
+        )
+        for price, amount, unit in price_parts(item, lang, ui):
+            yield _clean(
+                {
+                    "id": stable_id("cost-option", fee.id, item.id, price),
+                    "service_id": stable_id("service", fee.service),
+                    "option": option,
+                    "currency": "EUR" if amount is not None and price != "percent" else None,
+                    "amount": float(amount) if amount is not None and price != "percent" else None,
+                    "amount_description": unit,
+                }
+            )
+
+
+def price_parts(item: model.FeeItem, lang: str, ui: UI) -> list[tuple[str, Decimal | None, str]]:
+    """(price, amount, unit) for each amount of a fee item, ``price`` naming which amount."""
+    rule = item.rule
+    per = lambda unit: _ui(ui, f"opendata.per.{unit}", lang)  # noqa: E731
+    if isinstance(rule, model.PerUnitRule):
+        return [("amount", rule.amount, per(rule.unit))]
+    if isinstance(rule, model.FirstAndNextRule):
+        return [
+            ("first", rule.first, _ui(ui, "opendata.first", lang, unit=per(rule.unit))),
+            ("next", rule.next, _ui(ui, "opendata.next", lang, unit=per(rule.unit))),
+        ]
+    if isinstance(rule, model.DailyCappedRule):
+        return [
+            ("daily", rule.daily, per("day")),
+            ("monthly-cap", rule.monthly, _ui(ui, "opendata.monthly_cap", lang)),
+        ]
+    assert isinstance(rule, model.IncomeShareRule)
+    base = _text(rule.base, lang) or ""
+    return [("percent", rule.percent, _ui(ui, "opendata.percent_of", lang, base=base))]
+
+
+def hsds_tables(
+    data: SiteData, lang: str, ui: UI, page_url: dict[str, str] | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """The HSDS tables of the data in one language. ``page_url`` maps a service id to its
+    page's absolute address (given only when the site's address is known)."""
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in HSDS_TABLES}
+    for pid, pf in data.providers.items():
+        p = pf.provider
+        org_id = stable_id("organization", pid)
+        emails = [e.address for e in p.contacts.emails]
+        tables["organizations"].append(
+            _clean(
+                {
+                    "id": org_id,
+                    "name": _text(p.name, lang),
+                    "alternate_name": _text(p.short_name, lang),
+                    "description": _text(p.summary, lang),
+                    "email": emails[0] if emails else None,
+                    "year_incorporated": int(p.founded[:4]) if p.founded else None,
+                    "legal_status": _text(p.kind, lang),
+                }
+            )
+        )
+        people = [x for x in [p.head, *p.people] if x]
+        org_phones = list(p.contacts.phones) + [
+            model.PhoneEntry(number=ph.number, label=ph.label or person.role)
+            for person in people
+            for ph in person.phones
+        ]
+        tables["phones"] += _phone_rows(org_phones, {"organization_id": org_id}, pid, lang)
+        for loc in pf.locations:
+            loc_id = stable_id("location", loc.id)
+            tables["locations"].append(
+                _clean(
+                    {
+                        "id": loc_id,
+                        "location_type": "physical",
+                        "organization_id": org_id,
+                        "name": _text(loc.name, lang),
+                    }
+                )
+            )
+            tables["addresses"].append(
+                {
+                    "id": stable_id("address", loc.id),
+                    "location_id": loc_id,
+                    "address_1": loc.street,
+                    **({"address_2": loc.parish} if loc.parish else {}),
+                    "city": loc.town,
+                    # the data gives a county for some places and a postal code for most; HSDS
+                    # asks for both: null where the data does not give them (none invented)
+                    "state_province": loc.county,
+                    "postal_code": loc.postal_code,
+                    "country": "LV",
+                    "address_type": "physical",
+                }
+            )
+        for holder in [p, *p.units]:
+            holder_key = holder.id
+            for loc_ref in holder.locations:
+                owner = {"location_id": stable_id("location", loc_ref)}
+                for s_index, sched in enumerate(holder.hours):
+                    tables["schedules"] += _schedule_rows(
+                        sched, owner, f"{holder_key}/{loc_ref}/{s_index}", lang, ui
+                    )
+        for unit in p.units:
+            for loc_ref in unit.locations[:1]:
+                owner = {"location_id": stable_id("location", loc_ref)}
+                tables["phones"] += _phone_rows(unit.contacts.phones, owner, unit.id, lang)
+        for service in pf.services:
+            _service_rows(tables, data, pf, service, lang, ui, page_url)
+    return tables
+
+
+def _service_rows(
+    tables: dict[str, list[dict[str, Any]]],
+    data: SiteData,
+    pf: model.ProviderFile,
+    service: model.Service,
+    lang: str,
+    ui: UI,
+    page_url: dict[str, str] | None,
+) -> None:
+    p = pf.provider
+    sid = stable_id("service", service.id)
+    fees = [f for f in pf.fees if f.service == service.id]
+    unit = service_unit(data, service)
+    emails = [e.address for e in service.contacts.emails] or (
+        [e.address for e in unit.contacts.emails] if unit else []
+    )
+    tables["services"].append(
+        _clean(
+            {
+                "id": sid,
+                "organization_id": stable_id("organization", p.id),
+                "name": _text(service.name, lang),
+                "description": _text(service.summary, lang),
+                "url": (page_url or {}).get(service.id),
+                "email": emails[0] if emails else None,
+                "status": "active",
+                "application_process": _text(service.how_to_apply, lang),
+                "fees_description": "; ".join(_text(f.name, lang) or "" for f in fees) or None,
+                "eligibility_description": _text(service.eligibility, lang),
+            }
+        )
+    )
+    own_hours = bool(service.hours)
+    for loc_ref in service_locations(data, service):
+        sal_id = stable_id("service-at-location", service.id, loc_ref)
+        tables["service_at_locations"].append(
+            {"id": sal_id, "service_id": sid, "location_id": stable_id("location", loc_ref)}
+        )
+        if not own_hours:  # the place's hours, for this service at this place
+            for s_index, sched in enumerate(service_schedules(data, service)):
+                tables["schedules"] += _schedule_rows(
+                    sched,
+                    {"service_at_location_id": sal_id},
+                    f"{service.id}@{loc_ref}/{s_index}",
+                    lang,
+                    ui,
+                )
+    for s_index, sched in enumerate(service.hours):
+        tables["schedules"] += _schedule_rows(
+            sched, {"service_id": sid}, f"{service.id}/{s_index}", lang, ui
+        )
+    phones = list(service.contacts.phones) or (list(unit.contacts.phones) if unit else [])
+    tables["phones"] += _phone_rows(phones, {"service_id": sid}, f"service/{service.id}", lang)
+    for fee in fees:
+        tables["cost_options"] += list(cost_options(fee, lang, ui))
+    tables["required_documents"] += [
+        {
+            "id": stable_id("required-document", service.id, i),
+            "service_id": sid,
+            "document": _text(d, lang),
+        }
+        for i, d in enumerate(service.documents)
+    ]
+    if p.area is not None:
+        tables["service_areas"].append(
+            {
+                "id": stable_id("service-area", service.id),
+                "service_id": sid,
+                "name": _text(p.area, lang),
+                "extent_type": "text",
+            }
+        )
+
+
+# --- fees and reports --------------------------------------------------------
+
+
+def fee_rows(data: SiteData, lang: str, ui: UI) -> list[dict[str, str]]:
+    """One row per price: every amount of every fee item, with its legal basis."""
+    rows = []
+    for fee, _pid in data.fees.values():
+        service = data.services[fee.service][0]
+        acts = "; ".join(_text(data.legal_acts[a].title, lang) or "" for a in fee.legal_basis)
+        common = [_text(c, lang) or "" for c in fee.conditions]
+        for item in fee.items:
+            conditions = " ".join([*common, *(_text(c, lang) or "" for c in item.conditions)])
+            for price, amount, unit in price_parts(item, lang, ui):
+                rows.append(
+                    {
+                        "service_id": service.id,
+                        "service": _text(service.name, lang) or "",
+                        "fee_id": fee.id,
+                        "fee": _text(fee.name, lang) or "",
+                        "item_id": item.id,
+                        "item": _text(item.label, lang) or "",
+                        "price": price,
+                        "amount": format(amount, "f") if amount is not None else "",
+                        "unit": unit,
+                        "conditions": conditions,
+                        "legal_basis": acts,
+                    }
+                )
+    return rows
+
+
+def report_rows(report: model.ReportFile, lang: str) -> list[dict[str, str]]:
+    return [
+        {
+            "row": str(index),
+            "label": row.label.in_language(lang),
+            "benefit_id": row.benefit or "",
+            "spent_eur": format(row.spent_eur, "f"),
+            "families": str(row.families),
+            "persons": str(row.persons),
+        }
+        for index, row in enumerate(report.benefits_table, 1)
+    ]
+
+
+def to_csv(rows: list[dict[str, str]], columns: Iterable[str]) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def to_json(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+# --- the files ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenDataFile:
+    path: str  # under the site root
+    kind: str  # the ui string opendata.file.<kind> says what it holds
+    lang: str
+    media_type: str
+    payload: bytes
+
+
+def files(
+    data: SiteData, ui: UI, page_urls: dict[str, dict[str, str]] | None = None
+) -> list[OpenDataFile]:
+    """Every open-data file, both languages. ``page_urls[lang][service_id]`` are absolute
+    service page addresses (only when the site's address is known)."""
+    out = []
+    for lang in LANGUAGES:
+        tables = hsds_tables(data, lang, ui, (page_urls or {}).get(lang))
+        for name in HSDS_TABLES:
+            out.append(
+                OpenDataFile(
+                    f"{ROOT}/{lang}/hsds/{name}.json",
+                    f"hsds.{name}",
+                    lang,
+                    "application/json",
+                    to_json(tables[name]),
+                )
+            )
+        fees = fee_rows(data, lang, ui)
+        out.append(
+            OpenDataFile(
+                f"{ROOT}/{lang}/fees.csv", "fees", lang, "text/csv", to_csv(fees, FEE_COLUMNS)
+            )
+        )
+        out.append(
+            OpenDataFile(
+                f"{ROOT}/{lang}/fees.json", "fees", lang, "application/json", to_json(fees)
+            )
+        )
+        for report in data.reports.values():
+            out.append(
+                OpenDataFile(
+                    f"{ROOT}/{lang}/report-{report.id}.csv",
+                    "report",
+                    lang,
+                    "text/csv",
+                    to_csv(report_rows(report, lang), REPORT_COLUMNS),
+                )
+            )
+    return out
+
+
+def manifest(data: SiteData, built: str, found: list[OpenDataFile]) -> dict[str, Any]:
+    """What ``open-data/index.json`` says: the licence field, when the files were built,
+    each file with its size."""
+    licence = data.site.licence
+    return {
+        "licence": {lang: licence.in_language(lang) for lang in LANGUAGES} if licence else None,
+        "built": built,
+        "files": [
+            {
+                "path": f.path,
+                "kind": f.kind,
+                "lang": f.lang,
+                "media_type": f.media_type,
+                "bytes": len(f.payload),
+            }
+            for f in found
+        ],
+    }
+
+
+_BUILT: dict[int, str] = {}
+
+
+def built_at(data: SiteData) -> str:
+    """When the files were built (UTC, ISO 8601): ``SOURCE_DATE_EPOCH`` when set (a
+    reproducible build), else the time this data was first exported in this process, so the
+    page and ``index.json`` of one build agree."""
+    import datetime as dt
+    import os
+
+    key = id(data)
+    if key not in _BUILT:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        moment = (
+            dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+            if epoch and epoch.isdigit()
+            else dt.datetime.now(dt.UTC)
+        )
+        _BUILT[key] = moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return _BUILT[key]
