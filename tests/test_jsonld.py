@@ -56,8 +56,10 @@ def test_service_pages_jsonld_equals_the_data(default_site, lang):
         assert [a["audienceType"] for a in obj["audience"]] == [
             DATA.audiences[a].name.in_language(lang) for a in service.audiences
         ]
-        if provider.area:
-            assert obj["areaServed"]["name"] == provider.area.in_language(lang)
+        # the places of data/places.yaml the service serves (its own area or its provider's)
+        area = service.area or provider.area
+        names = {pl.id: pl.name.in_language(lang) for pl in DATA.places.places}
+        assert [a["name"] for a in obj["areaServed"]] == [names[pl] for pl in area], sid
         assert ld_prices(obj) == data_prices(sid), sid
         for offer in obj.get("offers", []):
             for spec in offer.get("priceSpecification", []):

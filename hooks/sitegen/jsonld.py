@@ -16,7 +16,7 @@ import json
 from typing import Any
 
 from . import model
-from .open_data import UI, price_parts, service_unit
+from .open_data import UI, area_places, price_parts, service_unit
 from .sitedata import SiteData
 from .weekdays import WEEKDAYS
 
@@ -104,16 +104,22 @@ def provider_jsonld(data: SiteData, provider_id: str, lang: str, url: str | None
             "address": [postal_address(loc) for loc in locations] or None,
             "telephone": phones[0] if phones else None,
             "email": p.contacts.emails[0].address if p.contacts.emails else None,
-            "areaServed": _area(p, lang),
+            "areaServed": _area(provider_places(data, provider_id), lang),
             "openingHoursSpecification": hours,
         }
     )
 
 
-def _area(p: model.Provider, lang: str) -> dict[str, Any] | None:
-    if p.area is None:
-        return None
-    return {"@type": "AdministrativeArea", "name": _t(p.area, lang)}
+def provider_places(data: SiteData, provider_id: str) -> list[model.Place]:
+    if data.places is None:
+        return []
+    by_id = {pl.id: pl for pl in data.places.places}
+    return [by_id[pid] for pid in data.providers[provider_id].provider.area]
+
+
+def _area(places: list[model.Place], lang: str) -> list[dict[str, Any]] | None:
+    """schema.org areaServed: the places of data/places.yaml, by name."""
+    return [{"@type": "AdministrativeArea", "name": _t(pl.name, lang)} for pl in places] or None
 
 
 def service_jsonld(
@@ -173,7 +179,7 @@ def service_jsonld(
                     "telephone": phones[0] if phones else None,
                 }
             ),
-            "areaServed": _area(p, lang),
+            "areaServed": _area(area_places(data, service_id), lang),
             "audience": [
                 {"@type": "Audience", "audienceType": _t(data.audiences[a].name, lang)}
                 for a in service.audiences

@@ -240,11 +240,6 @@ class Provider(Strict):
         default=None, description="What sort of body, e.g. municipal institution"
     )
     summary: Text
-    area: Text | None = Field(
-        default=None,
-        description="The area whose residents the provider serves, e.g. Rēzeknes novads "
-        "(open data: service area; leave out when the source does not say)",
-    )
     founded: IsoDate | None = None
     registration_number: RegistrationNumber | None = None
     accounts: list[Account] = Field(default_factory=list)

@@ -29,6 +29,7 @@ from typing import Any
 
 from . import model
 from .languages import LANGUAGES
+from .places import Territory
 from .sitedata import SiteData
 
 # Fixed forever: changing it changes every published id.
@@ -82,6 +83,14 @@ def _ui(ui: UI, key: str, lang: str, **values: Any) -> str:
 
 
 # --- the effective facts of a service, as its page shows them ----------------
+
+
+def area_places(data: SiteData, service_id: str) -> list[model.Place]:
+    """The places a service serves (its own area, or its provider's; data/places.yaml)."""
+    if data.places is None:
+        return []
+    territory = Territory(data)
+    return [territory.place(pid) for pid in territory.service_area(service_id)]
 
 
 def service_unit(data: SiteData, service: model.Service) -> model.Unit | None:
@@ -356,15 +365,15 @@ def _service_rows(
         }
         for i, d in enumerate(service.documents)
     ]
-    if p.area is not None:
-        tables["service_areas"].append(
-            {
-                "id": stable_id("service-area", service.id),
-                "service_id": sid,
-                "name": _text(p.area, lang),
-                "extent_type": "text",
-            }
-        )
+    tables["service_areas"] += [
+        {
+            "id": stable_id("service-area", service.id, place.id),
+            "service_id": sid,
+            "name": _text(place.name, lang),
+            "extent_type": "text",
+        }
+        for place in area_places(data, service.id)
+    ]
 
 
 # --- fees and reports --------------------------------------------------------
