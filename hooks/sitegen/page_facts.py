@@ -126,12 +126,6 @@ class PageFacts:
             found = [OwnedSchedule(s, self._name(provider)) for s in chosen]
         return found
 
-    def dated(self, schedules: list[OwnedSchedule]) -> list[OwnedSchedule]:
-        """The schedules that name weekdays (the ones a "today" line can be given for)."""
-        return [
-            os for os in schedules if not os.schedule.round_the_clock and week(os.schedule).rows
-        ]
-
     def calls(self, service_id: str) -> list[CallLine]:
         """Phone numbers for the service, each with whom it reaches: the service's own, else
         its office's, else the provider's (and the people the provider names)."""
