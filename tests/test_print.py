@@ -33,7 +33,13 @@ VISIBLE = """selector => [...document.querySelectorAll(selector)]
 
 
 def service_paths() -> list[str]:
-    return [f"{prefix}services/{sid}/" for prefix in LANG_PREFIX.values() for sid in DATA.services]
+    """Every service and benefit page in both languages: each prints as a sheet."""
+    return [
+        f"{prefix}{section}/{item}/"
+        for prefix in LANG_PREFIX.values()
+        for section, items in (("services", DATA.services), ("benefits", DATA.benefits))
+        for item in items
+    ]
 
 
 def pdf_pages(pdf: bytes) -> int:
@@ -54,7 +60,7 @@ def url_site(tmp_path_factory, sites) -> Path:
     return run.site
 
 
-def test_every_service_sheet_prints_on_at_most_two_a4_pages(url_site, chromium):
+def test_every_service_and_benefit_sheet_prints_on_at_most_two_a4_pages(url_site, chromium):
     counts: dict[str, int] = {}
     shown: dict[str, list[str]] = {}
     with serve_directory(url_site) as base:
