@@ -26,6 +26,7 @@ from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
 from .cents import MAX_AMOUNT
+from .characters import non_ascii
 from .languages import LANGUAGE_NAMES, LANGUAGES, OTHER_LANGUAGE, Lang
 from .phones import to_e164
 
@@ -55,11 +56,21 @@ def _fail(
 # --- identifiers -------------------------------------------------------------
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# the longest id of the real data has 37 characters; an id is a file name and part of a URL
+MAX_ID_LENGTH = 80
 
 
 def _check_id(value: Any) -> str:
     if not isinstance(value, str):
         raise _fail("id_type", "must be an id written as text, e.g. home-care")
+    if len(value) > MAX_ID_LENGTH:
+        raise _fail(
+            "id_length",
+            "id '{start}…' is too long ({length} characters; an id may have at most {most})",
+            start=value[:30],
+            length=len(value),
+            most=MAX_ID_LENGTH,
+        )
     if not ID_RE.match(value):
         raise _fail(
             "id_format",
@@ -136,11 +147,12 @@ def _to_decimal(value: Any, *, what: str) -> Decimal:
     if isinstance(value, bool):
         raise _fail("amount_type", "{what} must be a number such as 8.80, not yes/no", what=what)
     if isinstance(value, int):
+        if abs(value) > 10**15:
+            raise _fail("amount_large", "{what} {value} is far too large; check the number",
+                        what=what, value=value)
         return Decimal(value)
-    if isinstance(value, Decimal):
-        return value
     if isinstance(value, float):  # only reached when data does not come through our loader
-        return Decimal(repr(value))
+        value = Decimal(repr(value))
     if isinstance(value, str):
         text = value.strip()
         if re.fullmatch(r"-?\d+,\d+", text):
@@ -151,11 +163,34 @@ def _to_decimal(value: Any, *, what: str) -> Decimal:
                 value=value,
                 fixed=text.replace(",", "."),
             )
-        if re.fullmatch(r"-?\d+(\.\d+)?", text):
-            return Decimal(text)
+        if re.fullmatch(r"-?[\d_]+(\.[\d_]+)?", text) and "_" in text:
+            raise _fail(
+                "amount_underscore",
+                "{what} {value!r} contains _, which YAML drops ({value} would be read as "
+                "{dropped}); write the number without _",
+                what=what,
+                value=value,
+                dropped=text.replace("_", ""),
+            )
+        if re.fullmatch(r"-?\d{1,20}(\.\d{1,20})?", text):
+            value = Decimal(text)
+    if isinstance(value, Decimal):
+        return _no_minus_zero(value, what=what)
     raise _fail(
         "amount_type", "{what} must be a number such as 8.80, not {value!r}", what=what, value=value
     )
+
+
+def _no_minus_zero(value: Decimal, *, what: str) -> Decimal:
+    """``-0.00`` is zero written with a minus, which would be shown as "-0,00 €"."""
+    if value.is_finite() and value.is_zero() and value.is_signed():
+        raise _fail(
+            "amount_minus_zero",
+            "{what} {value} is zero with a minus sign; write 0 (or the right amount)",
+            what=what,
+            value=value,
+        )
+    return value
 
 
 def _check_amount(value: Any) -> Decimal:
@@ -218,25 +253,62 @@ Percent = Annotated[
 ]
 
 
+# more than the people of Latvia, and more than any count of hours, visits or staff
+MAX_COUNT = 10_000_000
+
+
 def _check_count(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise _fail("count_type", "must be a whole number such as 12 (got {value!r})", value=value)
     if value < 0:
         raise _fail("count_negative", "must not be negative (got {value})", value=value)
+    if value > MAX_COUNT:
+        shown = str(value) if value < 10**30 else f"a number with {len(str(value))} digits"
+        raise _fail(
+            "count_large",
+            "{value} is larger than {most}; check the number",
+            value=shown,
+            most=f"{MAX_COUNT:_}".replace("_", " "),
+        )
     return value
 
 
 Count = Annotated[
-    int, BeforeValidator(_check_count), WithJsonSchema({"type": "integer", "minimum": 0})
+    int,
+    BeforeValidator(_check_count),
+    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_COUNT}),
+]
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def _check_year(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail("year_type", "must be a whole number, a year such as 2017 (got {value!r})", value=value)
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise _fail(
+            "year_range",
+            "year {value} is not between {first} and {last}; check the number",
+            value=value if abs(value) < 10**30 else "(a very long number)",
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        )
+    return value
+
+
+Year = Annotated[
+    int,
+    BeforeValidator(_check_year),
+    WithJsonSchema({"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}),
 ]
 
 
 def _check_euros(value: Any) -> Decimal:
     amount = _to_decimal(value, what="sum")
-    if not amount.is_finite() or amount < 0:
+    if not amount.is_finite() or amount < 0 or amount.adjusted() > 12:
         raise _fail(
             "amount_negative",
-            "sum must be a number that is not negative (got {value})",
+            "sum must be a number that is not negative and below 10^12 (got {value})",
             value=value,
         )
     if amount != amount.quantize(Decimal("0.01")):
@@ -345,6 +417,14 @@ Phone = Annotated[
 def _check_email(value: Any) -> str:
     if not isinstance(value, str):
         raise _fail("email_type", "e-mail address must be text (got {value!r})", value=value)
+    if not value.isascii():
+        raise _fail(
+            "email_ascii",
+            "e-mail address {value!r} contains {chars}; an address may use only Latin letters "
+            "a-z, digits and . - _ @ (a look-alike letter sends the mail elsewhere)",
+            value=value,
+            chars=", ".join(non_ascii(value)),
+        )
     try:
         result = validate_email(value.strip(), check_deliverability=False)
     except EmailNotValidError as err:
@@ -427,13 +507,21 @@ def _check_date(value: Any) -> str:
 
     if isinstance(value, dt.datetime):
         value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip()).isoformat()
+            value = dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
+    if isinstance(value, dt.date):
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise _fail(
+                "date_range",
+                "date {value} is not between the years {first} and {last}; check it",
+                value=value.isoformat(),
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
+        return value.isoformat()
     raise _fail(
         "date_format",
         "date must be written as YYYY-MM-DD, e.g. 2017-03-09 (got {value!r})",
