@@ -20,15 +20,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from sitegen.languages import LANGUAGES
+from sitegen.content_pages import check_content
+from sitegen.errors import format_errors
 from sitegen.loader import load_data_dir
 from sitegen.page_context import PageContext, load_ui_strings
 from sitegen.page_kinds import PAGE_KINDS
-from sitegen.pages import page_specs, stage_docs, stub_markdown, unpaired_pages
+from sitegen.pages import generated_pages, page_specs, stage_docs, unpaired_pages
 from sitegen.site_config import data_dir, project_root
 
 STAGING = "build/docs"
 UI_STRINGS = "overrides/sitegen/ui.yaml"
+PARTIALS = "overrides/sitegen/partials"
 
 BLOCK_MARKER = re.compile(r"^<!-- sitegen:([a-z-]+) -->$", re.MULTILINE)
 
@@ -53,11 +55,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ui = load_ui_strings(root / UI_STRINGS)
     _build.clear()
     _build.update(data=result.data, ui=ui)
-    generated = {
-        f"{lang}/{spec.path}": stub_markdown(spec, lang)
-        for spec in page_specs(result.data, ui)
-        for lang in LANGUAGES
-    }
+    try:
+        generated = generated_pages(page_specs(result.data, ui))
+    except ValueError as err:
+        raise PluginError(str(err)) from None
+    problems = check_content(content_dir, _shown(content_dir, root), root / PARTIALS)
+    if problems:
+        raise PluginError(format_errors(problems))
     staging = root / STAGING
     # mkdocs-static-i18n runs on_config again for each language: the staging folder made for
     # the first one is reused when the content files and the generated stubs are unchanged
@@ -71,6 +75,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _staged[str(staging)] = key
     config.docs_dir = str(staging)
     return config
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _staging_key(content_dir: Path, staging: Path, generated: dict[str, str]) -> str:
@@ -138,6 +149,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     context = PageContext(_build["data"], lang, page.url, _build["ui"])
     if not kind:  # a hand-written page: its abbreviations, prices, phones read as data's do
         return context.annotate(html, lang)
+    if kind not in PAGE_KINDS:  # only staged stubs carry it (content_pages refuses it)
+        raise PluginError(f"{page.file.src_uri}: unknown page kind `{kind}`")
     template = _environment(config).get_template(PAGE_KINDS[kind].template)
     body = template.render(**context.as_template_context(), item_id=page.meta.get("sitegen_id"))
     return f'<div class="sg-page sg-page--{kind}">\n{body.strip()}\n</div>\n'

@@ -8,9 +8,11 @@ schema DIR         write the JSON Schema files for editors into DIR
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from .content_pages import check_content
 from .errors import format_errors
 from .github_report import append_job_summary, emit_for_github
 from .loader import load_data_dir
@@ -43,9 +45,13 @@ def main(argv: list[str] | None = None) -> int:
         append_job_summary(report.markdown + "\n")
         return 0
 
-    if result.errors:
-        print(format_errors(result.errors), file=sys.stderr)
-        emit_for_github(result.errors)  # annotations and job summary under GitHub Actions
+    errors = list(result.errors)
+    content = args.data_dir.parent / "content"  # the hand-written pages next to the data
+    if content.is_dir() and not content.is_symlink():
+        errors += check_content(content, (Path(os.path.relpath(content))).as_posix())
+    if errors:
+        print(format_errors(errors), file=sys.stderr)
+        emit_for_github(errors)  # annotations and job summary under GitHub Actions
         return 1
     print(f"The data is valid: {len(result.files)} files checked.")
     return 0

@@ -108,7 +108,9 @@ def mixed_scripts(text: str) -> Iterator[tuple[int, str]]:
         if len(found) < 2:
             continue
         main = max(found, key=scripts.count) if "LATIN" not in found else "LATIN"
-        odd = next(char for char, script in zip(word, scripts, strict=True) if script not in (main, None))
+        odd = next(
+            char for char, script in zip(word, scripts, strict=True) if script not in (main, None)
+        )
         offset = word.index(odd)
         shown = word if len(word) <= 40 else word[:40] + "…"
         yield (

@@ -46,6 +46,21 @@ class PageKind:
         return path.removesuffix("index") if path.endswith("/index") else f"{path}/"
 
 
+def reserved_ids(kind: str) -> set[str]:
+    """Ids an item of ``kind`` may not have, because its page would take the path of another
+    page in the same folder: ``index`` (the folder's own page) and every fixed page there
+    (``prices/calculator.md`` reserves ``calculator`` for any kind paged under prices/)."""
+    page = PAGE_KINDS.get(kind)
+    if page is None or page.items is None:
+        return set()
+    folder = page.path.rsplit("/", 1)[0]
+    names = {"index"}
+    for other in PAGE_KINDS.values():
+        if other.items is None and other.path.rsplit("/", 1)[0] == folder:
+            names.add(other.path.rsplit("/", 1)[1].removesuffix(".md"))
+    return names
+
+
 def _services(data: SiteData) -> Iterable[Item]:
     return ((s.id, s.name, s.summary) for s, _ in data.services.values())
 

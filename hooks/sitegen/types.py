@@ -6,6 +6,7 @@ The messages are read by communications staff, so they name the rule, not the co
 
 from __future__ import annotations
 
+import contextlib
 import re
 from decimal import Decimal
 from typing import Annotated, Any, get_args
@@ -148,8 +149,12 @@ def _to_decimal(value: Any, *, what: str) -> Decimal:
         raise _fail("amount_type", "{what} must be a number such as 8.80, not yes/no", what=what)
     if isinstance(value, int):
         if abs(value) > 10**15:
-            raise _fail("amount_large", "{what} {value} is far too large; check the number",
-                        what=what, value=value)
+            raise _fail(
+                "amount_large",
+                "{what} {value} is far too large; check the number",
+                what=what,
+                value=value,
+            )
         return Decimal(value)
     if isinstance(value, float):  # only reached when data does not come through our loader
         value = Decimal(repr(value))
@@ -284,7 +289,9 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 def _check_year(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _fail("year_type", "must be a whole number, a year such as 2017 (got {value!r})", value=value)
+        raise _fail(
+            "year_type", "must be a whole number, a year such as 2017 (got {value!r})", value=value
+        )
     if not FIRST_YEAR <= value <= LAST_YEAR:
         raise _fail(
             "year_range",
@@ -507,11 +514,9 @@ def _check_date(value: Any) -> str:
 
     if isinstance(value, dt.datetime):
         value = value.date()
-    if isinstance(value, str):
-        try:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        with contextlib.suppress(ValueError):
             value = dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
     if isinstance(value, dt.date):
         if not FIRST_YEAR <= value.year <= LAST_YEAR:
             raise _fail(

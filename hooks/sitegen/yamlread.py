@@ -260,16 +260,15 @@ def _tag_name(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def _wide_encoding(raw: bytes) -> str | None:
+def wide_encoding(raw: bytes) -> str | None:
     """UTF-16 or UTF-32 (Windows Notepad's "Unicode"), with or without a byte-order mark."""
     head = raw[:4]
     if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return "UTF-32"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "UTF-16"
-    if len(head) == 4 and head.count(b"\x00") == 2 and head[0:4:2] != head[1:4:2]:
-        if head[1::2] == b"\x00\x00" or head[0::2] == b"\x00\x00":
-            return "UTF-16"
+    if len(head) == 4 and b"\x00\x00" in (head[1::2], head[0::2]) and head != b"\x00" * 4:
+        return "UTF-16"
     return None
 
 
@@ -280,7 +279,7 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
     def error(line: int, column: int, path: Path_, message: str) -> None:
         result.errors.append(DataError(file, line, column, render_path(path), message))
 
-    if (wide := _wide_encoding(raw)) is not None:
+    if (wide := wide_encoding(raw)) is not None:
         error(
             1,
             1,
