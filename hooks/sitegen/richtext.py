@@ -25,18 +25,69 @@ LIST_START = re.compile(r"^(\s*\d+|\s*)([.)\-*+]\s)", re.MULTILINE)
 _PARSER = markdown.Markdown(extensions=[], output_format="html")
 
 
+_KEPT_LINK = re.compile(r"^(?:https?://[^/\\]|mailto:|tel:)", re.IGNORECASE)
+
+
+def _absolute_links_only(element: str, attribute: str, value: str) -> str | None:
+    """Only https:, http:, mailto: and tel: addresses are kept (docs/data-format.md):
+    a relative ``//host/x`` or ``/\\host/x`` is an external link in a browser and is dropped,
+    like any other address without one of these schemes."""
+    if element == "a" and attribute == "href":
+        return value if _KEPT_LINK.match(value.strip()) else None
+    return value
+
+
+# A link of the subset, [text](address), and the characters that start anything beyond the
+# subset (images, reference links, code spans). Python-Markdown is quadratic or worse on
+# long runs of unclosed "[", "![a](" or "<a " (20 KB of "[a " took two minutes): raw HTML
+# is removed and these characters escaped first, in one linear pass each, so the parser
+# never searches for a closing bracket that is not there.
+_SUBSET = re.compile(
+    r"(?P<link>\[[^\[\]\n]{1,1000}\]\((?:[^()\s]|\([^()\s]{0,200}\)){1,2000}\))"
+    r"|(?P<other>[\[\]`!])"
+)
+
+
+# Characters the parser must take as text are swapped for private-use characters (which
+# the data reader refuses, so no text has them) and swapped back after sanitising: each
+# backslash escape or entity would otherwise be one more inline match, and Python-Markdown
+# rebuilds the paragraph's string for every match.
+_AS_TEXT = {"[": "\ue000", "]": "\ue001", "`": "\ue002", "!": "\ue003"}
+_ENTITIES = {
+    "&lt;": "\ue004",
+    "&gt;": "\ue005",
+    "&amp;": "\ue006",
+    "&quot;": "\ue007",
+    "&#39;": "\ue008",
+}
+_ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
+_BACK = {
+    **{place: char for char, place in _AS_TEXT.items()},
+    **{place: entity for entity, place in _ENTITIES.items()},
+}
+_PLACEHOLDER = re.compile("[\ue000-\ue008]")
+
+
+def _escape_beyond_subset(text: str) -> str:
+    text = nh3.clean(text, tags=set(), strip_comments=True)  # raw HTML out, its text kept
+    text = _ENTITY.sub(lambda m: _ENTITIES[m[0]], text)
+    return _SUBSET.sub(lambda m: m["link"] or _AS_TEXT[m["other"]], text)
+
+
 @lru_cache(maxsize=8192)
 def render_markdown(text: str) -> str:
     """Markdown subset -> sanitised HTML (pure; cached, since texts repeat across pages)."""
-    html = _PARSER.reset().convert(text or "")
-    return nh3.clean(
+    html = _PARSER.reset().convert(_escape_beyond_subset(text or ""))
+    html = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
+        attribute_filter=_absolute_links_only,
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    return _PLACEHOLDER.sub(lambda m: _BACK[m[0]], html)
 
 
 @lru_cache(maxsize=8192)
