@@ -160,7 +160,7 @@ def _to_decimal(value: Any, *, what: str) -> Decimal:
         value = Decimal(repr(value))
     if isinstance(value, str):
         text = value.strip()
-        if re.fullmatch(r"-?\d+,\d+", text):
+        if re.fullmatch(r"-?[0-9]+,[0-9]+", text):
             raise _fail(
                 "amount_comma",
                 "{what} {value!r} uses a decimal comma; write it with a point: {fixed}",
@@ -168,7 +168,7 @@ def _to_decimal(value: Any, *, what: str) -> Decimal:
                 value=value,
                 fixed=text.replace(",", "."),
             )
-        if re.fullmatch(r"-?[\d_]+(\.[\d_]+)?", text) and "_" in text:
+        if re.fullmatch(r"-?[0-9_]+(\.[0-9_]+)?", text) and "_" in text:
             raise _fail(
                 "amount_underscore",
                 "{what} {value!r} contains _, which YAML drops ({value} would be read as "
@@ -177,7 +177,7 @@ def _to_decimal(value: Any, *, what: str) -> Decimal:
                 value=value,
                 dropped=text.replace("_", ""),
             )
-        if re.fullmatch(r"-?\d{1,20}(\.\d{1,20})?", text):
+        if re.fullmatch(r"-?[0-9]{1,20}(\.[0-9]{1,20})?", text):
             value = Decimal(text)
     if isinstance(value, Decimal):
         return _no_minus_zero(value, what=what)
@@ -334,7 +334,7 @@ Euros = Annotated[
 
 # --- times -------------------------------------------------------------------
 
-TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+TIME_RE = re.compile(r"^([0-9]{1,2}):([0-9]{2})$")
 
 
 def _check_time(value: Any) -> str:
@@ -389,7 +389,7 @@ def _check_phone(value: Any) -> str:
             value=value,
         )
     raw = str(value).strip()
-    if not re.fullmatch(r"\+?[\d ()-]+", raw):
+    if not re.fullmatch(r"\+?[0-9 ()-]+", raw):
         raise _fail(
             "phone_format",
             "phone {value} may contain only digits, spaces and a leading +",
@@ -467,7 +467,7 @@ Iban = Annotated[
     WithJsonSchema({"type": "string", "pattern": r"^[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}$"}),
 ]
 
-POSTAL_RE = re.compile(r"^LV-\d{4}$")
+POSTAL_RE = re.compile(r"^LV-[0-9]{4}$")
 
 
 def _check_postal(value: Any) -> str:
@@ -486,7 +486,7 @@ PostalCode = Annotated[
     WithJsonSchema({"type": "string", "pattern": POSTAL_RE.pattern}),
 ]
 
-REG_RE = re.compile(r"^\d{11}$")
+REG_RE = re.compile(r"^[0-9]{11}$")
 
 
 def _check_reg(value: Any) -> str:
@@ -514,7 +514,7 @@ def _check_date(value: Any) -> str:
 
     if isinstance(value, dt.datetime):
         value = value.date()
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
         with contextlib.suppress(ValueError):
             value = dt.date.fromisoformat(value.strip())
     if isinstance(value, dt.date):

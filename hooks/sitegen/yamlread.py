@@ -77,7 +77,14 @@ class _CLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, _Resolver):
         _Resolver.__init__(self)
 
 
-def _check_events(text: str) -> dict[tuple[int, int], str]:
+_NODE_OF = {
+    yaml.ScalarEvent: ScalarNode,
+    yaml.SequenceStartEvent: SequenceNode,
+    yaml.MappingStartEvent: MappingNode,
+}
+
+
+def _check_events(text: str) -> dict[tuple[int, int, type], str]:
     """Refuse aliases, anchors and deep nesting from the event stream, before any node
     is composed (so an alias bomb costs nothing and deep nesting cannot exhaust a stack).
     Returns the position and tag of every explicit tag (``!!int x``, ``!custom``): none
@@ -93,7 +100,7 @@ def _check_events(text: str) -> dict[tuple[int, int], str]:
             _refuse_alias_or_anchor(event)
             tag = getattr(event, "tag", None)
             if tag is not None and not isinstance(event, yaml.DocumentStartEvent):
-                tags[_mark(event.start_mark)] = tag
+                tags[(*_mark(event.start_mark), _NODE_OF[type(event)])] = tag
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -363,12 +370,12 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
 
     def build(node: Node, path: Path_) -> Any:
         result.values[path] = _mark(node.start_mark)
-        explicit = tags.get(_mark(node.start_mark))
-        if explicit is not None and node.tag == explicit:
+        explicit = tags.get((*_mark(node.start_mark), type(node)))
+        if explicit is not None:
             error(
                 *_mark(node.start_mark),
                 path,
-                f"the tag {_tag_name(node.tag)} is not allowed in data files; remove it",
+                f"the tag {_tag_name(explicit)} is not allowed in data files; remove it",
             )
             return None
         if node.tag not in _ALLOWED_TAGS:
@@ -398,6 +405,14 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
                     error(*_mark(key_node.start_mark), path, "a field name must be plain text")
                     continue
                 key = str(key_node.value)
+                explicit = tags.get((*_mark(key_node.start_mark), ScalarNode))
+                if explicit is not None:
+                    error(
+                        *_mark(key_node.start_mark),
+                        path,
+                        f"the tag {_tag_name(explicit)} is not allowed in data files; remove it",
+                    )
+                    continue
                 if key == "<<":
                     error(
                         *_mark(key_node.start_mark),
