@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import secrets
 from pathlib import Path
 
 from jinja2 import Environment
@@ -26,6 +27,7 @@ from sitegen.loader import load_data_dir
 from sitegen.page_context import PageContext, load_ui_strings
 from sitegen.page_kinds import PAGE_KINDS
 from sitegen.pages import generated_pages, page_specs, stage_docs, unpaired_pages
+from sitegen.richtext import clean_page_html
 from sitegen.site_config import data_dir, project_root
 
 STAGING = "build/docs"
@@ -132,12 +134,31 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lang = page.file.src_uri.split("/", 1)[0]
     context = PageContext(_build["data"], lang, page.url, _build["ui"])
 
+    blocks: list[str] = []
+
     def block(match: re.Match[str]) -> str:
         template = _environment(config).get_template(f"sitegen/partials/{match[1]}.html")
         html = template.render(**context.as_template_context())
-        return f'<div class="sg-block">\n{html.strip()}\n</div>'
+        blocks.append(f'<div class="sg-block">\n{html.strip()}\n</div>')
+        # a placeholder paragraph: the page's own HTML is sanitised, the block is not
+        return f"\n\n{_block_token(len(blocks) - 1)}\n\n"
 
-    return BLOCK_MARKER.sub(block, markdown)
+    markdown = BLOCK_MARKER.sub(block, markdown)
+    _build.setdefault("blocks", {})[page.file.src_uri] = blocks  # type: ignore[union-attr]
+    return markdown
+
+
+def _block_token(index: int) -> str:
+    if "nonce" not in _build:
+        _build["nonce"] = secrets.token_hex(8)
+    return f"sgblock{_build['nonce']}n{index}"
+
+
+def _with_blocks(html: str, src_uri: str) -> str:
+    blocks: list[str] = _build.get("blocks", {}).get(src_uri, [])  # type: ignore[union-attr]
+    for index, block_html in enumerate(blocks):
+        html = html.replace(f"<p>{_block_token(index)}</p>", block_html, 1)
+    return html
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -147,7 +168,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     kind = page.meta.get("sitegen_page")
     lang = page.file.src_uri.split("/", 1)[0]
     context = PageContext(_build["data"], lang, page.url, _build["ui"])
-    if not kind:  # a hand-written page: its abbreviations, prices, phones read as data's do
+    if not kind:  # a hand-written page: sanitised as data texts are, then its blocks placed;
+        # its abbreviations, prices, phones read as data's do
+        html = _with_blocks(clean_page_html(html), page.file.src_uri)
         return context.annotate(html, lang)
     if kind not in PAGE_KINDS:  # only staged stubs carry it (content_pages refuses it)
         raise PluginError(f"{page.file.src_uri}: unknown page kind `{kind}`")

@@ -98,3 +98,48 @@ def render_inline(text: str) -> str:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return html
+
+
+# --- hand-written pages (content/) ---------------------------------------------------------
+
+PAGE_TAGS = ALLOWED_TAGS | {
+    *("h1", "h2", "h3", "h4", "h5", "h6", "hr", "blockquote", "code", "pre", "kbd"),
+    *("table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td"),
+    *("abbr", "div", "span", "img", "dl", "dt", "dd", "details", "summary", "figure"),
+    *("figcaption", "sup", "sub", "small", "b", "i", "s", "del", "ins", "mark"),
+}
+PAGE_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan"},
+    "details": {"open"},
+}
+_LEAVES_SITE = re.compile(r"^\s*(?://|/\\|\\)")
+_EXTERNAL = re.compile(r"^\s*[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+def _page_address(element: str, attribute: str, value: str) -> str | None:
+    """Links: the data's schemes or a page of this site (not ``//host``); images: files of
+    this site only (no request to a third party)."""
+    if attribute == "href":
+        return None if _LEAVES_SITE.match(value) else value
+    if attribute == "src":
+        return None if _LEAVES_SITE.match(value) or _EXTERNAL.match(value) else value
+    return value
+
+
+def clean_page_html(html: str) -> str:
+    """A hand-written page's HTML with the data texts' rules: no script, no handler, no
+    style, links with https:, http:, mailto:, tel: or to this site (defence in depth:
+    ``content_pages`` refuses such pages with file and line before this runs)."""
+    return nh3.clean(
+        html,
+        tags=PAGE_TAGS,
+        attributes=PAGE_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        attribute_filter=_page_address,
+        link_rel=None,
+        strip_comments=True,
+    )
