@@ -42,10 +42,8 @@ def _absolute_links_only(element: str, attribute: str, value: str) -> str | None
 # long runs of unclosed "[", "![a](" or "<a " (20 KB of "[a " took two minutes): raw HTML
 # is removed and these characters escaped first, in one linear pass each, so the parser
 # never searches for a closing bracket that is not there.
-_SUBSET = re.compile(
-    r"(?P<link>\[[^\[\]\n]{1,1000}\]\((?:[^()\s]|\([^()\s]{0,200}\)){1,2000}\))"
-    r"|(?P<other>[\[\]`!])"
-)
+_LINK = r"\[[^\[\]\n]{0,1000}\]\((?:[^()\s]|\([^()\s]{0,200}\)){1,2000}\)"
+_SUBSET = re.compile(rf"(?P<image>!{_LINK})|(?P<link>{_LINK})|(?P<other>[\[\]`!])")
 
 
 # Characters the parser must take as text are swapped for private-use characters (which
@@ -71,7 +69,13 @@ _PLACEHOLDER = re.compile("[\ue000-\ue008]")
 def _escape_beyond_subset(text: str) -> str:
     text = nh3.clean(text, tags=set(), strip_comments=True)  # raw HTML out, its text kept
     text = _ENTITY.sub(lambda m: _ENTITIES[m[0]], text)
-    return _SUBSET.sub(lambda m: m["link"] or _AS_TEXT[m["other"]], text)
+    return _SUBSET.sub(_subset_or_text, text)
+
+
+def _subset_or_text(match: re.Match[str]) -> str:
+    if match["image"]:
+        return ""  # images are removed completely: nothing is loaded from another website
+    return match["link"] or _AS_TEXT[match["other"]]
 
 
 @lru_cache(maxsize=8192)
