@@ -434,3 +434,62 @@ def test_new_recordings_per_build_are_capped(
     assert sum(name in written for name in index.values()) == 2
     again = render_audio.write_audio(plan, tmp_path / "site", tmp_path / "cache", ("e", "l"))
     assert (again.new, again.deferred, again.clips) == (2, 1, 4)  # the next build goes on
+
+
+# --- one page per path, and the sanitising of hand-written pages ------------------------
+
+
+def test_two_generated_pages_for_one_path_are_refused() -> None:
+    from sitegen.pages import PageSpec, generated_pages
+
+    texts = {"lv": "a", "en": "a"}
+    one = PageSpec("service", "home-care", texts, texts)
+    with pytest.raises(ValueError, match="two pages have the path services/home-care.md"):
+        generated_pages([one, PageSpec("service", "home-care", texts, texts)])
+    assert set(generated_pages([one])) == {"lv/services/home-care.md", "en/services/home-care.md"}
+
+
+def test_staging_refuses_a_page_that_takes_a_generated_path(tmp_path: Path) -> None:
+    from sitegen.pages import stage_docs
+
+    content = tmp_path / "content"
+    (content / "lv" / "services").mkdir(parents=True)
+    (content / "lv" / "services" / "home-care.md").write_text("# X\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="same path as a generated page"):
+        stage_docs(content, tmp_path / "staging", {"lv/services/home-care.md": "---\n---\n"})
+    (content / "lv" / "services" / "home-care.md").unlink()
+    (content / "lv" / "Services.md").write_text("# X\n", encoding="utf-8")
+    (content / "lv" / "services.md").write_text("# Y\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="differ only in capital letters"):
+        stage_docs(content, tmp_path / "staging", {})
+
+
+def test_staging_never_follows_a_link(tmp_path: Path) -> None:
+    from sitegen.pages import stage_docs
+
+    content = tmp_path / "content"
+    (content / "lv").mkdir(parents=True)
+    os.symlink("/etc/passwd", content / "lv" / "passwd.md")
+    with pytest.raises(ValueError, match="content/lv/passwd.md:1:1: this is a symbolic link"):
+        stage_docs(content, tmp_path / "staging", {})
+    assert not (tmp_path / "staging" / "lv" / "passwd.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("html", "gone", "kept"),
+    [
+        ("<p>a</p><script>alert(1)</script>", "alert", "<p>a</p>"),
+        ('<img src="x.png" onerror="alert(1)" alt="a">', "onerror", 'src="x.png"'),
+        ('<a href="//evil.example/x">a</a>', "evil", ">a</a>"),
+        ('<a href="javascript:alert(1)">a</a>', "javascript", ">a</a>"),
+        ('<img src="https://tracker.example/p.gif" alt="p">', "tracker", 'alt="p"'),
+        ('<h2 id="statuss">Statuss</h2>', "<script", '<h2 id="statuss">'),
+        ('<a href="../services/">s</a>', "rel=", 'href="../services/"'),
+        ('<p style="display:none">x</p>', "style", "<p>x</p>"),
+    ],
+)
+def test_hand_written_html_is_sanitised(html: str, gone: str, kept: str) -> None:
+    from sitegen.richtext import clean_page_html
+
+    cleaned = clean_page_html(html)
+    assert gone not in cleaned and kept in cleaned, cleaned
