@@ -368,6 +368,16 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         )
         return result
 
+    def escaped_problem(node: ScalarNode, path: Path_) -> bool:
+        """A double-quoted text can write any character as an escape ("\\u200b"), which the
+        check of the file's text does not see: its value is checked too."""
+        if node.style != '"' or "\\" not in text[node.start_mark.index : node.end_mark.index]:
+            return False
+        found = sorted([*invisible_characters(node.value), *mixed_scripts(node.value)])
+        for _, reason in found[:1]:
+            error(*_mark(node.start_mark), path, reason + " (written as an escape)")
+        return bool(found)
+
     def build(node: Node, path: Path_) -> Any:
         result.values[path] = _mark(node.start_mark)
         explicit = tags.get((*_mark(node.start_mark), type(node)))
@@ -413,6 +423,8 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
                         f"the tag {_tag_name(explicit)} is not allowed in data files; remove it",
                     )
                     continue
+                if escaped_problem(key_node, path):
+                    continue
                 if key == "<<":
                     error(
                         *_mark(key_node.start_mark),
@@ -444,6 +456,8 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
                 f"this text is too long ({len(node.value):,} characters; one text may have at "
                 f"most {MAX_TEXT_CHARS:,}); shorten it or split it into sections",
             )
+            return None
+        if escaped_problem(node, path):
             return None
         try:
             return _scalar(node, loader)

@@ -558,6 +558,14 @@ CASES: list[Case] = [
       old="spent_eur: 457425", new="spent_eur: -0.00"),
     C("text-longer-than-limit", "silent-change", SITE, ("too long", "at most 20,000"), 2,
       old="Maza testa vietne.", new="Vārds " * 5000),
+    C("escaped-zero-width-space", "invisible-character", PROVIDER,
+      ("U+200B ZERO WIDTH SPACE", "written as an escape"), "town:",
+      old="town: Rēzekne", new='town: "Rēz\\u200bekne"'),
+    C("escaped-right-to-left-override", "invisible-character", PROVIDER,
+      "U+202E RIGHT-TO-LEFT OVERRIDE", '"\\u202e', old="number: 64607194",
+      new='number: "\\u202e64607194"'),
+    C("escaped-cyrillic-in-key", "look-alike", PROVIDER, "U+0430 CYRILLIC SMALL LETTER A",
+      '"n\\u0430me"', old=SERVICE_NAME, new='"n\\u0430me": {lv: Pārtikas pakas, en: Food packages}'),
 ]  # fmt: skip
 
 
