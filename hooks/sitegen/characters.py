@@ -8,6 +8,7 @@ checks of hand-written pages and the e-mail check. Everything is linear in the t
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ _CONTROL_NAMES = {
 }
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def describe(char: str) -> str:
@@ -127,3 +129,18 @@ def non_ascii(text: str) -> list[str]:
         if not char.isascii() and char not in seen:
             seen.append(char)
     return [describe(char) for char in seen]
+
+
+def entity_characters(text: str) -> Iterator[tuple[int, str]]:
+    """(index, reason) for every HTML entity that stands for a refused character, e.g.
+    ``&#x202e;`` or ``&zwj;``: the Markdown of a text or a page would turn it into one."""
+    if "&" not in text:
+        return
+    for match in _ENTITY.finditer(text):
+        decoded = html.unescape(match[0])
+        if len(decoded) == 1 and decoded != match[0] and is_refused(decoded):
+            yield (
+                match.start(),
+                f"the HTML entity {match[0]} stands for {describe(decoded)}, an invisible "
+                "character; delete it",
+            )

@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .characters import invisible_characters, mixed_scripts
+from .characters import entity_characters, invisible_characters, mixed_scripts
 from .errors import DataError
 from .source_files import NotRegular, read_regular, regular_files
 from .yamlread import read_yaml, wide_encoding
@@ -160,7 +160,9 @@ def check_page(raw: bytes, name: str, blocks: set[str]) -> list[DataError]:
         line = raw[: err.start].count(b"\n") + 1
         return [DataError(name, line, 1, "", "the page is not saved as UTF-8; save it as UTF-8")]
     errors: list[DataError] = []
-    for index, reason in sorted([*invisible_characters(text), *mixed_scripts(text)])[:20]:
+    for index, reason in sorted(
+        [*invisible_characters(text), *mixed_scripts(text), *entity_characters(text)]
+    )[:20]:
         before = text[:index]
         errors.append(
             DataError(name, before.count("\n") + 1, index - before.rfind("\n"), "", reason)

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .characters import invisible_characters, mixed_scripts
+from .characters import entity_characters, invisible_characters, mixed_scripts
 from .errors import DataError
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -312,7 +312,7 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         error(line, column, (), "the file is not saved as UTF-8 text; save it again as UTF-8")
         return result
     text = text.removeprefix("\ufeff")
-    problems = sorted([*invisible_characters(text), *mixed_scripts(text)])
+    problems = sorted([*invisible_characters(text), *mixed_scripts(text), *entity_characters(text)])
     for index, reason in problems[:MAX_CHARACTER_PROBLEMS]:
         error(*_position(text, index), (), reason)
     if len(problems) > MAX_CHARACTER_PROBLEMS:

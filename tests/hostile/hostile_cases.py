@@ -566,6 +566,11 @@ CASES: list[Case] = [
       new='number: "\\u202e64607194"'),
     C("escaped-cyrillic-in-key", "look-alike", PROVIDER, "U+0430 CYRILLIC SMALL LETTER A",
       '"n\\u0430me"', old=SERVICE_NAME, new='"n\\u0430me": {lv: Pārtikas pakas, en: Food packages}'),
+    C("entity-right-to-left-override", "invisible-character", SITE,
+      ("&#x202e; stands for U+202E RIGHT-TO-LEFT OVERRIDE",), 1,
+      old="Test site", new="Test&#x202e; site"),
+    C("entity-zero-width-joiner", "invisible-character", SITE,
+      "&zwj; stands for U+200D ZERO WIDTH JOINER", 2, old="Maza testa", new="Maza&zwj;testa"),
 ]  # fmt: skip
 
 

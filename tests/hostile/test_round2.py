@@ -216,6 +216,8 @@ FS_AND_PAGES: list[Case] = [
       invisible=True),
     C("page-mixed-script", "hand-written-page", PAGE, ("U+0430 CYRILLIC SMALL LETTER A",), 7,
       page(FRONT + "Rēzeknes pilsēt\u0430\n"), invisible=True),
+    C("page-entity-bidi", "hand-written-page", PAGE, ("&#8238; stands for U+202E",), 7,
+      page(FRONT + "Zvaniet &#8238;49170646\n"), invisible=True),
     C("page-utf-16", "hand-written-page", PAGE, ("UTF-16",), 1,
       page(FRONT.encode("utf-16"))),
     C("page-not-utf-8", "hand-written-page", PAGE, ("not saved as UTF-8",), 2,
