@@ -45,6 +45,11 @@ _staged: dict[str, str] = {}
 def _source_dir(config: MkDocsConfig) -> Path:
     # remembered on the config: the nested per-language builds see docs_dir = staging
     if "sitegen_content_dir" not in config.extra:
+        if Path(config.docs_dir).is_symlink():  # nothing from outside the repository
+            raise PluginError(
+                f"{Path(config.docs_dir).name}/:1:1: the folder of the pages is a symbolic "
+                "link; it must be an ordinary folder in the repository"
+            )
         config.extra["sitegen_content_dir"] = str(Path(config.docs_dir).resolve())
     return Path(config.extra["sitegen_content_dir"])
 

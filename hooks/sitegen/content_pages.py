@@ -206,6 +206,9 @@ def check_content(
     content_dir: Path, display: str = "content", partials_dir: Path = PARTIALS
 ) -> list[DataError]:
     """Every problem of every hand-written page, in one pass."""
+    if content_dir.is_symlink():
+        message = "the folder of the pages is a symbolic link; it must be an ordinary folder"
+        return [DataError(display, 1, 1, "", message)]
     blocks = {p.stem for p in partials_dir.glob("*.html")}
     files, errors = regular_files(content_dir, display)
     for path in files:

@@ -60,6 +60,11 @@ _CACHE: dict[str, LoadResult] = {}
 
 def load_data_dir(data_dir: Path | str, *, display_root: Path | None = None) -> LoadResult:
     data_dir = Path(data_dir)
+    if data_dir.is_symlink():  # nothing from outside the repository
+        shown = _display_name(data_dir.parent, data_dir, display_root)
+        name = f"{shown}/{data_dir.name}" if shown not in (".", "") else data_dir.name
+        message = "the data folder is a symbolic link; it must be an ordinary folder"
+        return LoadResult(None, [DataError(name, 1, 1, "", message)], [])
     shown = _display_name(data_dir, data_dir, display_root)
     files, refused = regular_files(data_dir, shown) if data_dir.is_dir() else ([], [])
     key = f"{data_dir.resolve()}|{_fingerprint(files, refused)}"

@@ -36,7 +36,7 @@ from conftest import FIXTURE_SITE, ROOT
 NOT_PLAIN = re.compile(
     r"Traceback|Error\b|pydantic|Decimal\(|datetime\.|<class|object at 0x|\bNone\b|\n|/etc/"
 )
-ERROR_LINE = re.compile(r"^(data|content)/[^:]+:\d+:\d+: (?:[\w.\[\]-]+: )?\S.*$")
+ERROR_LINE = re.compile(r"^(data|content)(/[^:]+)?:\d+:\d+: (?:[\w.\[\]-]+: )?\S.*$")
 CODE_AND_NAME = re.compile(r"U\+[0-9A-F]{4,6} [A-Z][A-Z -]+")
 PAGE = "content/lv/hostile.md"
 
@@ -140,6 +140,13 @@ FS_AND_PAGES: list[Case] = [
       (LINK,), 1, link("content/lv/passwd.md", "/etc/passwd")),
     C("content-folder-link", "links-and-special-files", "content/en/system", (LINK,), 1,
       link("content/en/system", "/etc")),
+    C("data-folder-is-a-link", "links-and-special-files", "data", ("the data folder is a symbolic link",),
+      1, lambda root: (shutil.move(root / "data", root.parent / "elsewhere"),
+                       os.symlink(root.parent / "elsewhere", root / "data"))),
+    C("content-folder-is-a-link", "links-and-special-files", "content",
+      ("the folder of the pages is a symbolic link",), 1,
+      lambda root: (shutil.move(root / "content", root.parent / "pages"),
+                    os.symlink(root.parent / "pages", root / "content"))),
     C("content-fifo", "links-and-special-files", "content/lv/pipe.md", ("a named pipe (FIFO)",),
       1, fifo("content/lv/pipe.md")),
     C("content-image-link", "links-and-special-files", "content/lv/logo.png", (LINK,), 1,
