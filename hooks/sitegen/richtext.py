@@ -110,7 +110,7 @@ PAGE_TAGS = ALLOWED_TAGS | {
     *("h1", "h2", "h3", "h4", "h5", "h6", "hr", "blockquote", "code", "pre", "kbd"),
     *("table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td"),
     *("abbr", "div", "span", "img", "dl", "dt", "dd", "details", "summary", "figure"),
-    *("figcaption", "sup", "sub", "small", "b", "i", "s", "del", "ins", "mark"),
+    *("figcaption", "sup", "sub", "small", "b", "i", "s", "del", "ins", "mark", "time"),
 }
 PAGE_ATTRIBUTES = {
     "*": {"id", "class", "title", "lang"},
@@ -119,6 +119,7 @@ PAGE_ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
     "details": {"open"},
+    "time": {"datetime"},
 }
 _LEAVES_SITE = re.compile(r"^\s*(?://|/\\|\\)")
 _EXTERNAL = re.compile(r"^\s*[a-z][a-z0-9+.-]*:", re.IGNORECASE)

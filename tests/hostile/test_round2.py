@@ -495,6 +495,7 @@ def test_staging_never_follows_a_link(tmp_path: Path) -> None:
         ('<h2 id="statuss">Statuss</h2>', "<script", '<h2 id="statuss">'),
         ('<a href="../services/">s</a>', "rel=", 'href="../services/"'),
         ('<p style="display:none">x</p>', "style", "<p>x</p>"),
+        ('<time datetime="2026-11-22" onclick="x()">22.</time>', "onclick", 'datetime="2026-11'),
     ],
 )
 def test_hand_written_html_is_sanitised(html: str, gone: str, kept: str) -> None:
