@@ -26,9 +26,16 @@ from sitegen.errors import format_errors
 from sitegen.loader import load_data_dir
 from sitegen.page_context import PageContext, load_ui_strings
 from sitegen.page_kinds import PAGE_KINDS
-from sitegen.pages import generated_pages, page_specs, stage_docs, unpaired_pages
+from sitegen.pages import (
+    content_collisions,
+    generated_pages,
+    page_specs,
+    stage_docs,
+    unpaired_pages,
+)
 from sitegen.richtext import clean_page_html
 from sitegen.site_config import data_dir, project_root
+from sitegen.source_files import regular_files
 
 STAGING = "build/docs"
 UI_STRINGS = "overrides/sitegen/ui.yaml"
@@ -66,7 +73,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         generated = generated_pages(page_specs(result.data, ui))
     except ValueError as err:
         raise PluginError(str(err)) from None
-    problems = check_content(content_dir, _shown(content_dir, root), root / PARTIALS)
+    shown = _shown(content_dir, root)
+    problems = check_content(content_dir, shown, root / PARTIALS)
+    if not problems:
+        files = regular_files(content_dir, shown)[0]
+        names = [f"{shown}/{p.relative_to(content_dir).as_posix()}" for p in files]
+        problems = content_collisions(names, result.data)
     if problems:
         raise PluginError(format_errors(problems))
     staging = root / STAGING

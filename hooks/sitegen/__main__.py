@@ -16,7 +16,9 @@ from .content_pages import check_content
 from .errors import format_errors
 from .github_report import append_job_summary, emit_for_github
 from .loader import load_data_dir
+from .pages import content_collisions
 from .schema import write_schemas
+from .source_files import regular_files
 from .translations import translation_report
 
 
@@ -48,7 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     errors = list(result.errors)
     content = args.data_dir.parent / "content"  # the hand-written pages next to the data
     if content.is_dir():
-        errors += check_content(content, (Path(os.path.relpath(content))).as_posix())
+        shown = Path(os.path.relpath(content)).as_posix()
+        errors += check_content(content, shown)
+        if result.data is not None and not content.is_symlink():
+            files = regular_files(content, shown)[0]
+            names = [f"{shown}/{p.relative_to(content).as_posix()}" for p in files]
+            errors += content_collisions(names, result.data)
     if errors:
         print(format_errors(errors), file=sys.stderr)
         emit_for_github(errors)  # annotations and job summary under GitHub Actions

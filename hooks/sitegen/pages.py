@@ -15,6 +15,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from .errors import DataError
 from .languages import LANGUAGES
 from .page_kinds import PAGE_KINDS
 from .sitedata import SiteData
@@ -58,6 +59,39 @@ def page_specs(data: SiteData, ui: dict[str, dict[str, str]]) -> list[PageSpec]:
         for item_id, title, description in page.items(data):
             specs.append(PageSpec(page.kind, item_id, both(title), both(description)))
     return specs
+
+
+def page_owners(data: SiteData) -> dict[str, str]:
+    """Path under the language folder -> which page it is ("the service `home-care`"), for
+    every generated page (no UI strings needed: for checks before a build)."""
+    owners: dict[str, str] = {}
+    for page in PAGE_KINDS.values():
+        if page.items is None:
+            owners[page.stub_path()] = f"the {page.kind} page"
+            continue
+        for item_id, _, _ in page.items(data):
+            owners[page.stub_path(item_id)] = f"the {page.kind} `{item_id}`"
+    return owners
+
+
+def content_collisions(content_files: list[str], data: SiteData) -> list[DataError]:
+    """A hand-written page (``content/lv/services/x.md``) on the path of a generated page."""
+    owners = page_owners(data)
+    errors = []
+    for name in content_files:
+        lang, _, rest = name.removeprefix("content/").partition("/")
+        if lang in LANGUAGES and rest in owners:
+            errors.append(
+                DataError(
+                    name,
+                    1,
+                    1,
+                    "",
+                    f"this page has the path of a generated page ({owners[rest]}); "
+                    "rename the page (or the id)",
+                )
+            )
+    return errors
 
 
 def generated_pages(specs: list[PageSpec]) -> dict[str, str]:

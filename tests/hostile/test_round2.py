@@ -473,6 +473,25 @@ def test_staging_refuses_a_page_that_takes_a_generated_path(tmp_path: Path) -> N
         stage_docs(content, tmp_path / "staging", {})
 
 
+def test_a_hand_written_page_on_a_generated_path_is_refused_at_validation(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    (root / "content/en/services").mkdir()
+    (root / "content/en/services/home-care.md").write_text("# Mine\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "sitegen", "validate", "data"],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert (
+        "content/en/services/home-care.md:1:1: this page has the path of a generated page "
+        "(the service `home-care`)" in run.stderr
+    ), run.stderr
+
+
 def test_staging_never_follows_a_link(tmp_path: Path) -> None:
     from sitegen.pages import stage_docs
 
