@@ -522,3 +522,29 @@ def test_hand_written_html_is_sanitised(html: str, gone: str, kept: str) -> None
 
     cleaned = clean_page_html(html)
     assert gone not in cleaned and kept in cleaned, cleaned
+
+
+def test_extremes_and_tags_leave_every_other_problem_listed(tmp_path: Path) -> None:
+    """An amount of 1e30, a count of 10^40, a tag, a 5,000-character id and an invisible
+    character in three files: one pass lists all of them (before, the first ended in a
+    traceback and hid the rest)."""
+    root = project(tmp_path)
+    provider = root / "data/providers/test-provider.yaml"
+    text = provider.read_text(encoding="utf-8")
+    text = text.replace("amount: 8.80", "amount: 1.0e+30")
+    text = text.replace("max_hours_per_month: 16", "max_hours_per_month: 1" + "0" * 40)
+    text = text.replace("  - id: home-care\n", "  - id: " + "a" * 5000 + "\n")
+    provider.write_text(text, encoding="utf-8")
+    report = root / "data/reports/test-report.yaml"
+    report.write_text(report.read_text().replace("year: 2017", "year: !!int 2017"))
+    site = root / "data/site.yaml"
+    site.write_text(site.read_text().replace("Test site", "Test\u200b site"))
+    shown = "\n".join(str(e) for e in load_data_dir(root / "data", display_root=root).errors)
+    for words in (
+        "is larger than 1000000 euro",
+        "a number with 41 digits",
+        "is too long (5000 characters",
+        "data/reports/test-report.yaml:3:7: year: the tag !!int is not allowed",
+        "data/site.yaml:1:34: the invisible character U+200B ZERO WIDTH SPACE",
+    ):
+        assert words in shown, (words, shown)
