@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import secrets
 from pathlib import Path
 
 from jinja2 import Environment
@@ -20,15 +21,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from sitegen.languages import LANGUAGES
+from sitegen.content_pages import check_content
+from sitegen.errors import format_errors
 from sitegen.loader import load_data_dir
 from sitegen.page_context import PageContext, load_ui_strings
 from sitegen.page_kinds import PAGE_KINDS
-from sitegen.pages import page_specs, stage_docs, stub_markdown, unpaired_pages
+from sitegen.pages import (
+    content_collisions,
+    generated_pages,
+    page_specs,
+    stage_docs,
+    unpaired_pages,
+)
+from sitegen.richtext import clean_page_html
 from sitegen.site_config import data_dir, project_root
+from sitegen.source_files import regular_files
 
 STAGING = "build/docs"
 UI_STRINGS = "overrides/sitegen/ui.yaml"
+PARTIALS = "overrides/sitegen/partials"
 
 BLOCK_MARKER = re.compile(r"^<!-- sitegen:([a-z-]+) -->$", re.MULTILINE)
 
@@ -41,6 +52,11 @@ _staged: dict[str, str] = {}
 def _source_dir(config: MkDocsConfig) -> Path:
     # remembered on the config: the nested per-language builds see docs_dir = staging
     if "sitegen_content_dir" not in config.extra:
+        if Path(config.docs_dir).is_symlink():  # nothing from outside the repository
+            raise PluginError(
+                f"{Path(config.docs_dir).name}/:1:1: the folder of the pages is a symbolic "
+                "link; it must be an ordinary folder in the repository"
+            )
         config.extra["sitegen_content_dir"] = str(Path(config.docs_dir).resolve())
     return Path(config.extra["sitegen_content_dir"])
 
@@ -53,11 +69,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ui = load_ui_strings(root / UI_STRINGS)
     _build.clear()
     _build.update(data=result.data, ui=ui)
-    generated = {
-        f"{lang}/{spec.path}": stub_markdown(spec, lang)
-        for spec in page_specs(result.data, ui)
-        for lang in LANGUAGES
-    }
+    try:
+        generated = generated_pages(page_specs(result.data, ui))
+    except ValueError as err:
+        raise PluginError(str(err)) from None
+    shown = _shown(content_dir, root)
+    problems = check_content(content_dir, shown, root / PARTIALS)
+    if not problems:
+        files = regular_files(content_dir, shown)[0]
+        names = [f"{shown}/{p.relative_to(content_dir).as_posix()}" for p in files]
+        problems = content_collisions(names, result.data)
+    if problems:
+        raise PluginError(format_errors(problems))
     staging = root / STAGING
     # mkdocs-static-i18n runs on_config again for each language: the staging folder made for
     # the first one is reused when the content files and the generated stubs are unchanged
@@ -71,6 +94,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _staged[str(staging)] = key
     config.docs_dir = str(staging)
     return config
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _staging_key(content_dir: Path, staging: Path, generated: dict[str, str]) -> str:
@@ -121,12 +151,31 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lang = page.file.src_uri.split("/", 1)[0]
     context = PageContext(_build["data"], lang, page.url, _build["ui"])
 
+    blocks: list[str] = []
+
     def block(match: re.Match[str]) -> str:
         template = _environment(config).get_template(f"sitegen/partials/{match[1]}.html")
         html = template.render(**context.as_template_context())
-        return f'<div class="sg-block">\n{html.strip()}\n</div>'
+        blocks.append(f'<div class="sg-block">\n{html.strip()}\n</div>')
+        # a placeholder paragraph: the page's own HTML is sanitised, the block is not
+        return f"\n\n{_block_token(len(blocks) - 1)}\n\n"
 
-    return BLOCK_MARKER.sub(block, markdown)
+    markdown = BLOCK_MARKER.sub(block, markdown)
+    _build.setdefault("blocks", {})[page.file.src_uri] = blocks  # type: ignore[union-attr]
+    return markdown
+
+
+def _block_token(index: int) -> str:
+    if "nonce" not in _build:
+        _build["nonce"] = secrets.token_hex(8)
+    return f"sgblock{_build['nonce']}n{index}"
+
+
+def _with_blocks(html: str, src_uri: str) -> str:
+    blocks: list[str] = _build.get("blocks", {}).get(src_uri, [])  # type: ignore[union-attr]
+    for index, block_html in enumerate(blocks):
+        html = html.replace(f"<p>{_block_token(index)}</p>", block_html, 1)
+    return html
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -136,8 +185,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     kind = page.meta.get("sitegen_page")
     lang = page.file.src_uri.split("/", 1)[0]
     context = PageContext(_build["data"], lang, page.url, _build["ui"])
-    if not kind:  # a hand-written page: its abbreviations, prices, phones read as data's do
+    if not kind:  # a hand-written page: sanitised as data texts are, then its blocks placed;
+        # its abbreviations, prices, phones read as data's do
+        html = _with_blocks(clean_page_html(html), page.file.src_uri)
         return context.annotate(html, lang)
+    if kind not in PAGE_KINDS:  # only staged stubs carry it (content_pages refuses it)
+        raise PluginError(f"{page.file.src_uri}: unknown page kind `{kind}`")
     template = _environment(config).get_template(PAGE_KINDS[kind].template)
     body = template.render(**context.as_template_context(), item_id=page.meta.get("sitegen_id"))
     return f'<div class="sg-page sg-page--{kind}">\n{body.strip()}\n</div>\n'

@@ -14,9 +14,12 @@ The runs are bounded and derandomised, so CI sees the same examples every time:
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import shutil
 from decimal import Decimal
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -56,12 +59,23 @@ YAML_TOKENS = [
     "[a, b]", "{a: 1}", "*alias", "&anchor x", "!!python/object:os.system", "!!binary AAAA",
     "!custom x", "<<: *x", '"', "'", "- item", "a: b", "|", ">", "#", "%TAG", "---", "...",
     "<script>alert(1)</script>", "\u202e", "\ufeff", "\x00", "\x07", "\u2028", "é" * 50,
+    # round 2 (issue 15): tags PyYAML would construct, silent changes, look-alikes
+    "!!timestamp x", "!!int x", "!!float x", "!!bool maybe", "!!null x", "! 8", "!!str 8",
+    "!!map x", "!!omap [a]", "!!set {a}", "!!python/name:os.system", "1_50", "8_0.80", "-0.00",
+    "-0", "1e30", "1.0e+30", "9" * 5000, "1" + "0" * 40, "\uff18.\uff18\uff10", "R\u0435zekne",
+    "[a " * 50, "<a " * 50, "100 200 300 400 500 600 700", "//evil.example/x", "index",
 ]  # fmt: skip
+
+# characters of the Unicode categories that are refused anywhere in a data file
+REFUSED_CATEGORIES = ("Cf", "Cc", "Zl", "Zp", "Co", "Cn")
+refused_characters = st.characters(categories=REFUSED_CATEGORIES, exclude_characters="\t\n\r")
 
 scalars = st.one_of(
     st.sampled_from(YAML_TOKENS),
     st.text(max_size=40),
     st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.integers(min_value=10**15, max_value=10**4000).map(str),  # huge numbers
+    st.text(st.characters(categories=("Lu", "Ll", "Cf", "Mn", "Nd", "Zs", "So")), max_size=20),
     st.decimals(allow_nan=True, allow_infinity=True, places=3).map(str),
     st.floats().map(repr),
 )
@@ -120,6 +134,7 @@ values = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(),
+    st.integers(min_value=10**15, max_value=10**4000),
     st.decimals(allow_nan=True, allow_infinity=True),
     st.dates(min_value=dt.date(1900, 1, 1)),
     st.lists(st.text(max_size=10), max_size=3),
@@ -228,3 +243,74 @@ def test_unchanged_workspace_is_valid(workspace: Path) -> None:
     """The mutations are what fails, not the copy (so the fuzz tests can fail)."""
     result = load_data_dir(workspace / "data", display_root=workspace)
     assert result.errors == [] and result.data is not None
+
+
+@settings(FUZZ, max_examples=60)
+@given(
+    name=st.sampled_from(FILES),
+    where=st.floats(min_value=0, max_value=1),
+    char=refused_characters,
+)
+def test_refused_characters_are_named_at_their_line(
+    workspace: Path, name: str, where: float, char: str
+) -> None:
+    """A character of a refused Unicode category anywhere in a data file is refused, the
+    message naming it by code (and name, where Unicode has one) at its line."""
+    text = TEXTS[name]
+    at = int(where * len(text))
+    changed = text[:at] + char + text[at:]
+    payload = changed.encode("utf-8")
+    result = load_mutated(workspace, name, payload)
+    check_outcome(result, name, payload)
+    line = changed[:at].count("\n") + 1
+    code = f"U+{ord(char):04X}"
+    named = [e for e in result.errors if e.file == f"data/{name}" and code in e.message]
+    assert named and named[0].line == line, (code, [str(e) for e in result.errors][:3])
+
+
+# --- now and then a whole build ---------------------------------------------------------
+
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "site" / "data"
+FIXTURE_FILES = sorted(p.relative_to(FIXTURE_DATA).as_posix() for p in FIXTURE_DATA.rglob("*.yaml"))
+TEXT_VALUE = re.compile(r"(?<=\b(?:lv|en): )[^,}\n]+")
+BUILD_EXAMPLES = 3
+
+
+@st.composite
+def fixture_with_new_text(draw: st.DrawFn) -> tuple[str, str]:
+    """(file, text) of the fixture data with one Latvian or English text replaced by random
+    Unicode, written as a YAML double-quoted string (which may validate, or be refused)."""
+    name = draw(st.sampled_from(FIXTURE_FILES))
+    text = (FIXTURE_DATA / name).read_text(encoding="utf-8")
+    spots = list(TEXT_VALUE.finditer(text))
+    spot = draw(st.sampled_from(spots))
+    value = draw(st.one_of(st.text(min_size=1, max_size=60), st.sampled_from(YAML_TOKENS)))
+    quoted = json.dumps(value, ensure_ascii=draw(st.booleans()))
+    return name, text[: spot.start()] + quoted + text[spot.end() :]
+
+
+@pytest.fixture(scope="module")
+def build_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("fuzz-builds")
+
+
+@settings(FUZZ, max_examples=BUILD_EXAMPLES)
+@given(case=fixture_with_new_text())
+def test_now_and_then_a_whole_site_is_built(
+    build_root: Path, sites: ModuleType, case: tuple[str, str]
+) -> None:
+    """Valid data builds strictly; refused data fails the build with file:line and no
+    traceback. A few examples only: each is a real build."""
+    name, text = case
+    data = build_root / f"data-{len(list(build_root.iterdir()))}"
+    shutil.copytree(FIXTURE_DATA, data)
+    (data / name).write_text(text, encoding="utf-8", errors="surrogatepass")
+    result = load_data_dir(data, display_root=data.parent)
+    project = sites.make_project(build_root / f"project-{data.name}", data=data)
+    run = sites.build(project)
+    assert "Traceback" not in run.output, run.output[-3000:]
+    if result.data is not None:
+        assert run.returncode == 0, run.output[-3000:]
+    else:
+        assert run.returncode != 0
+        assert f"data/{name}:" in run.output, run.output[-3000:]

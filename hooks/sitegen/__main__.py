@@ -9,13 +9,17 @@ doubts DIR         list the editors' `verify:` notes, and pages not checked with
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from .content_pages import check_content
 from .errors import format_errors
 from .github_report import append_job_summary, emit_for_github
 from .loader import load_data_dir
+from .pages import content_collisions
 from .schema import write_schemas
+from .source_files import regular_files
 from .translations import translation_report
 
 
@@ -47,9 +51,18 @@ def main(argv: list[str] | None = None) -> int:
         append_job_summary(report.markdown + "\n")
         return 0
 
-    if result.errors:
-        print(format_errors(result.errors), file=sys.stderr)
-        emit_for_github(result.errors)  # annotations and job summary under GitHub Actions
+    errors = list(result.errors)
+    content = args.data_dir.parent / "content"  # the hand-written pages next to the data
+    if content.is_dir():
+        shown = Path(os.path.relpath(content)).as_posix()
+        errors += check_content(content, shown)
+        if result.data is not None and not content.is_symlink():
+            files = regular_files(content, shown)[0]
+            names = [f"{shown}/{p.relative_to(content).as_posix()}" for p in files]
+            errors += content_collisions(names, result.data)
+    if errors:
+        print(format_errors(errors), file=sys.stderr)
+        emit_for_github(errors)  # annotations and job summary under GitHub Actions
         return 1
     print(f"The data is valid: {len(result.files)} files checked.")
     return 0

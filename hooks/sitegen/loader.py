@@ -21,8 +21,9 @@ from .errors import DataError
 from .languages import LANGUAGES
 from .rules import check_site
 from .sitedata import LoadResult, PendingText, SiteData, SourceFile
+from .source_files import NotRegular, read_regular, regular_files
 from .validation_messages import model_errors
-from .yamlread import Path_, read_yaml, render_path
+from .yamlread import MAX_FILE_BYTES, Path_, read_yaml, render_path
 
 
 def _validate_file(source: SourceFile, cls: type[BaseModel]) -> list[DataError]:
@@ -36,19 +37,22 @@ def _validate_file(source: SourceFile, cls: type[BaseModel]) -> list[DataError]:
     return []
 
 
-def _fingerprint(paths: list[Path]) -> str:
+def _fingerprint(paths: list[Path], refused: list[DataError]) -> str:
     digest = hashlib.sha256()
     for path in paths:
         digest.update(str(path).encode())
         try:
-            digest.update(path.read_bytes())
-        except OSError as err:
-            digest.update(repr(err).encode())
+            digest.update(read_regular(path, MAX_FILE_BYTES))
+        except NotRegular as err:
+            digest.update(err.reason.encode())
+    for problem in refused:
+        digest.update(str(problem).encode())
     return digest.hexdigest()
 
 
 def data_files(data_dir: Path) -> list[Path]:
-    return sorted(p for p in data_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
+    """The regular files of ``data_dir`` (links and special files are refused by ``_load``)."""
+    return regular_files(data_dir, "data")[0]
 
 
 _CACHE: dict[str, LoadResult] = {}
@@ -56,11 +60,17 @@ _CACHE: dict[str, LoadResult] = {}
 
 def load_data_dir(data_dir: Path | str, *, display_root: Path | None = None) -> LoadResult:
     data_dir = Path(data_dir)
-    files = data_files(data_dir) if data_dir.is_dir() else []
-    key = f"{data_dir.resolve()}|{_fingerprint(files)}"
+    if data_dir.is_symlink():  # nothing from outside the repository
+        shown = _display_name(data_dir.parent, data_dir, display_root)
+        name = f"{shown}/{data_dir.name}" if shown not in (".", "") else data_dir.name
+        message = "the data folder is a symbolic link; it must be an ordinary folder"
+        return LoadResult(None, [DataError(name, 1, 1, "", message)], [])
+    shown = _display_name(data_dir, data_dir, display_root)
+    files, refused = regular_files(data_dir, shown) if data_dir.is_dir() else ([], [])
+    key = f"{data_dir.resolve()}|{_fingerprint(files, refused)}"
     if key in _CACHE:
         return _CACHE[key]
-    result = _load(data_dir, files, display_root)
+    result = _load(data_dir, files, display_root, refused)
     _CACHE.clear()  # keep only the latest: live reload must not grow memory
     _CACHE[key] = result
     return result
@@ -82,9 +92,13 @@ def _display_name(path: Path, data_dir: Path, display_root: Path | None) -> str:
         return path.as_posix()
 
 
-def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadResult:
-    errors: list[DataError] = []
-    names = [_display_name(p, data_dir, display_root) for p in files]
+def _load(
+    data_dir: Path, files: list[Path], display_root: Path | None, refused: list[DataError]
+) -> LoadResult:
+    errors: list[DataError] = list(refused)
+    # names from the folder's own path: a file is never shown as what a link points to
+    shown = _display_name(data_dir, data_dir, display_root)
+    names = [f"{shown}/{p.relative_to(data_dir).as_posix()}" for p in files]
     if not data_dir.is_dir():
         return LoadResult(
             None, [DataError(str(data_dir), 1, 1, "", "the data folder does not exist")], []
@@ -100,7 +114,12 @@ def _load(data_dir: Path, files: list[Path], display_root: Path | None) -> LoadR
                 DataError(name, 1, 1, "", f"this file is not a known data file (known: {expected})")
             )
             continue
-        source = SourceFile(name, read_yaml(path.read_bytes(), name))
+        try:
+            raw = read_regular(path, MAX_FILE_BYTES)
+        except NotRegular as err:  # replaced by a link or a pipe since the listing
+            errors.append(DataError(name, 1, 1, "", err.reason))
+            continue
+        source = SourceFile(name, read_yaml(raw, name))
         errors.extend(source.read.errors)
         by_pattern[pattern].append(source)
         if source.read.data is None:

@@ -31,6 +31,7 @@ from .types import (
     Strict,
     Text,
     Time,
+    Year,
     _fail,
     _no_duplicates,
     minutes,
@@ -113,9 +114,11 @@ class DayHours(Strict):
         span_end = end + (24 * 60 if self.overnight else 0)
         for index, brk in enumerate(self.breaks):
             b_start, b_end = minutes(brk.start), minutes(brk.end)
-            if self.overnight and b_start < start:
-                b_start += 24 * 60
-                b_end += 24 * 60
+            if self.overnight:  # times before the opening time are on the next day
+                if b_start < start:
+                    b_start += 24 * 60
+                if b_end < start:  # a break may itself cross midnight: 23:30-00:30
+                    b_end += 24 * 60
             if not (start < b_start < b_end < span_end):
                 raise _fail(
                     "break_outside",
@@ -539,7 +542,7 @@ class BenefitRow(Strict):
 class ReportFile(Strict):
     id: Annotated[Id, IdOf("report")]
     provider: Annotated[Id, RefTo("provider")]
-    year: Count
+    year: Year
     title: Text
     summary: Text
     key_figures: list[KeyFigure] = Field(default_factory=list)

@@ -47,6 +47,21 @@ class PageKind:
         return path.removesuffix("index") if path.endswith("/index") else f"{path}/"
 
 
+def reserved_ids(kind: str) -> set[str]:
+    """Ids an item of ``kind`` may not have, because its page would take the path of another
+    page in the same folder: ``index`` (the folder's own page) and every fixed page there
+    (``prices/calculator.md`` reserves ``calculator`` for any kind paged under prices/)."""
+    page = PAGE_KINDS.get(kind)
+    if page is None or page.items is None:
+        return set()
+    folder = page.path.rsplit("/", 1)[0]
+    names = {"index"}
+    for other in PAGE_KINDS.values():
+        if other.items is None and other.path.rsplit("/", 1)[0] == folder:
+            names.add(other.path.rsplit("/", 1)[1].removesuffix(".md"))
+    return names
+
+
 def _services(data: SiteData) -> Iterable[Item]:
     # a name another service shares carries the place (finder.py), as links to it do
     titles = finder_for(data).service_title if data.places and data.finder else None

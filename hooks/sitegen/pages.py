@@ -15,10 +15,14 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from .errors import DataError
 from .languages import LANGUAGES
 from .page_kinds import PAGE_KINDS
 from .sitedata import SiteData
+from .source_files import read_regular, regular_files
 from .types import Text
+
+MAX_CONTENT_BYTES = 8 * 1024 * 1024  # a file of content/ (pages are checked to 256 KB)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,57 @@ def page_specs(data: SiteData, ui: dict[str, dict[str, str]]) -> list[PageSpec]:
     return specs
 
 
+def page_owners(data: SiteData) -> dict[str, str]:
+    """Path under the language folder -> which page it is ("the service `home-care`"), for
+    every generated page (no UI strings needed: for checks before a build)."""
+    owners: dict[str, str] = {}
+    for page in PAGE_KINDS.values():
+        if page.items is None:
+            owners[page.stub_path()] = f"the {page.kind} page"
+            continue
+        for item_id, _, _ in page.items(data):
+            owners[page.stub_path(item_id)] = f"the {page.kind} `{item_id}`"
+    return owners
+
+
+def content_collisions(content_files: list[str], data: SiteData) -> list[DataError]:
+    """A hand-written page (``content/lv/services/x.md``) on the path of a generated page."""
+    owners = page_owners(data)
+    errors = []
+    for name in content_files:
+        lang, _, rest = name.removeprefix("content/").partition("/")
+        if lang in LANGUAGES and rest in owners:
+            errors.append(
+                DataError(
+                    name,
+                    1,
+                    1,
+                    "",
+                    f"this page has the path of a generated page ({owners[rest]}); "
+                    "rename the page (or the id)",
+                )
+            )
+    return errors
+
+
+def generated_pages(specs: list[PageSpec]) -> dict[str, str]:
+    """Path under the staging folder -> stub text, for every page in both languages.
+    Two pages for one path are refused: the second would silently replace the first."""
+    pages: dict[str, str] = {}
+    owner: dict[str, PageSpec] = {}
+    for spec in specs:
+        if spec.path in owner:
+            first = owner[spec.path]
+            raise ValueError(
+                f"two pages have the path {spec.path}: the {first.kind} `{first.item_id}` and "
+                f"the {spec.kind} `{spec.item_id}`; rename one of the ids"
+            )
+        owner[spec.path] = spec
+        for lang in LANGUAGES:
+            pages[f"{lang}/{spec.path}"] = stub_markdown(spec, lang)
+    return pages
+
+
 def stub_markdown(spec: PageSpec, lang: str) -> str:
     # Material prints the title and description without escaping (the description inside
     # an attribute): they are escaped here, once
@@ -82,13 +137,25 @@ def stage_docs(content_dir: Path, staging_dir: Path, generated: dict[str, str]) 
     rebuild with unchanged data touches nothing. Returns the number of files written.
     """
     wanted: dict[str, bytes] = {}
-    for source in sorted(content_dir.rglob("*")):
-        if source.is_file() and not source.name.startswith("."):
-            wanted[source.relative_to(content_dir).as_posix()] = source.read_bytes()
+    sources, refused = regular_files(content_dir, "content")
+    if refused:  # links and special files are never followed nor copied
+        raise ValueError("\n".join(str(problem) for problem in refused))
+    for source in sources:
+        wanted[source.relative_to(content_dir).as_posix()] = read_regular(
+            source, MAX_CONTENT_BYTES, "content"
+        )
     for rel, text in generated.items():
         if rel in wanted:
             raise ValueError(f"content/{rel} has the same path as a generated page; rename it")
         wanted[rel] = text.encode("utf-8")
+    folded: dict[str, str] = {}
+    for rel in wanted:  # one page per path on a case-insensitive disk too (macOS, Windows)
+        if rel.casefold() in folded:
+            raise ValueError(
+                f"{folded[rel.casefold()]} and {rel} differ only in capital letters; "
+                "they would be one page on some computers: rename one"
+            )
+        folded[rel.casefold()] = rel
 
     written = 0
     staging_dir.mkdir(parents=True, exist_ok=True)

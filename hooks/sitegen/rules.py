@@ -16,6 +16,7 @@ from .errors import DataError
 from .fee_checks import check_fee
 from .finder import check_finder
 from .ids import IdOf, RefTo, marked_values, raw_ids
+from .page_kinds import PAGE_KINDS, reserved_ids
 from .places import check_places
 from .sitedata import SourceFile
 
@@ -77,6 +78,15 @@ def check_site(valid: Group, invalid: Group | None = None) -> list[DataError]:
     for source in sources:
         for marker, path, value in marked_values(source.obj):
             if isinstance(marker, IdOf):
+                if value in reserved_ids(marker.kind):
+                    errors.append(
+                        source.where(
+                            path,
+                            f"the id `{value}` is reserved: the page of this {marker.kind} would "
+                            f"replace the page `{PAGE_KINDS[marker.kind].stub_path(value)}`; "
+                            "choose another id",
+                        )
+                    )
                 if marker.per_file:
                     local_kinds.add(marker.kind)
                 registry(marker.kind, source).add(source, path, value)

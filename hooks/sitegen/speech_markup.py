@@ -23,6 +23,7 @@ number). The preposition decides the Latvian case: "no plkst. 8.00" → "pulkste
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Callable, Mapping
@@ -43,8 +44,10 @@ VOID_TAGS = frozenset(
 )  # fmt: skip
 
 _SP = "[ \u00a0\u202f]"  # space, no-break space, narrow no-break space
-_LV_AMOUNT = rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:,\d{{2}})?|\d+(?:,\d{{2}})?"
-_EN_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d+(?:[.,]\d{2})?"
+# at most four groups of thousands (amounts stop at a million): a long run of numbers
+# such as "100 200 300 …" is then scanned a bounded number of times, not once per number
+_LV_AMOUNT = rf"\d{{1,3}}(?:{_SP}\d{{3}}){{1,4}}(?:,\d{{2}})?|\d+(?:,\d{{2}})?"
+_EN_AMOUNT = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{2})?|\d+(?:[.,]\d{2})?"
 _CURRENCY_AFTER = r"(?:€|(?:eiro|euro|euros|EUR|eur)(?!\w))"
 _BEFORE_NUMBER = r"(?<![\w.,:])"
 
@@ -200,11 +203,17 @@ def find_all(text: str, lang: str, abbreviations: Mapping[str, str]) -> list[Fou
         except ValueError:  # a match that is not a value after all (e.g. 24.30)
             candidates.append([])
     candidates.append(find_abbreviations(text, abbreviations))
+    starts: list[int] = []  # of the chosen, sorted; they never overlap, so ends are sorted too
     for group in candidates:
         for item in group:
-            if all(item.end <= c.start or item.start >= c.end for c in chosen):
-                chosen.append(item)
-    return sorted(chosen, key=lambda f: f.start)
+            at = bisect.bisect_right(starts, item.start)
+            if at > 0 and chosen[at - 1].end > item.start:
+                continue  # overlaps the chosen value before it
+            if at < len(chosen) and chosen[at].start < item.end:
+                continue  # overlaps the chosen value after it
+            starts.insert(at, item.start)
+            chosen.insert(at, item)
+    return chosen
 
 
 def _escape_text(text: str) -> str:

@@ -6,6 +6,7 @@ The messages are read by communications staff, so they name the rule, not the co
 
 from __future__ import annotations
 
+import contextlib
 import re
 from decimal import Decimal
 from typing import Annotated, Any, get_args
@@ -26,6 +27,7 @@ from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
 from .cents import MAX_AMOUNT
+from .characters import non_ascii
 from .languages import LANGUAGE_NAMES, LANGUAGES, OTHER_LANGUAGE, Lang
 from .phones import to_e164
 
@@ -55,11 +57,21 @@ def _fail(
 # --- identifiers -------------------------------------------------------------
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# the longest id of the real data has 37 characters; an id is a file name and part of a URL
+MAX_ID_LENGTH = 80
 
 
 def _check_id(value: Any) -> str:
     if not isinstance(value, str):
         raise _fail("id_type", "must be an id written as text, e.g. home-care")
+    if len(value) > MAX_ID_LENGTH:
+        raise _fail(
+            "id_length",
+            "id '{start}…' is too long ({length} characters; an id may have at most {most})",
+            start=value[:30],
+            length=len(value),
+            most=MAX_ID_LENGTH,
+        )
     if not ID_RE.match(value):
         raise _fail(
             "id_format",
@@ -136,14 +148,19 @@ def _to_decimal(value: Any, *, what: str) -> Decimal:
     if isinstance(value, bool):
         raise _fail("amount_type", "{what} must be a number such as 8.80, not yes/no", what=what)
     if isinstance(value, int):
+        if abs(value) > 10**15:
+            raise _fail(
+                "amount_large",
+                "{what} {value} is far too large; check the number",
+                what=what,
+                value=value,
+            )
         return Decimal(value)
-    if isinstance(value, Decimal):
-        return value
     if isinstance(value, float):  # only reached when data does not come through our loader
-        return Decimal(repr(value))
+        value = Decimal(repr(value))
     if isinstance(value, str):
         text = value.strip()
-        if re.fullmatch(r"-?\d+,\d+", text):
+        if re.fullmatch(r"-?[0-9]+,[0-9]+", text):
             raise _fail(
                 "amount_comma",
                 "{what} {value!r} uses a decimal comma; write it with a point: {fixed}",
@@ -151,11 +168,34 @@ def _to_decimal(value: Any, *, what: str) -> Decimal:
                 value=value,
                 fixed=text.replace(",", "."),
             )
-        if re.fullmatch(r"-?\d+(\.\d+)?", text):
-            return Decimal(text)
+        if re.fullmatch(r"-?[0-9_]+(\.[0-9_]+)?", text) and "_" in text:
+            raise _fail(
+                "amount_underscore",
+                "{what} {value!r} contains _, which YAML drops ({value} would be read as "
+                "{dropped}); write the number without _",
+                what=what,
+                value=value,
+                dropped=text.replace("_", ""),
+            )
+        if re.fullmatch(r"-?[0-9]{1,20}(\.[0-9]{1,20})?", text):
+            value = Decimal(text)
+    if isinstance(value, Decimal):
+        return _no_minus_zero(value, what=what)
     raise _fail(
         "amount_type", "{what} must be a number such as 8.80, not {value!r}", what=what, value=value
     )
+
+
+def _no_minus_zero(value: Decimal, *, what: str) -> Decimal:
+    """``-0.00`` is zero written with a minus, which would be shown as "-0,00 €"."""
+    if value.is_finite() and value.is_zero() and value.is_signed():
+        raise _fail(
+            "amount_minus_zero",
+            "{what} {value} is zero with a minus sign; write 0 (or the right amount)",
+            what=what,
+            value=value,
+        )
+    return value
 
 
 def _check_amount(value: Any) -> Decimal:
@@ -218,25 +258,64 @@ Percent = Annotated[
 ]
 
 
+# more than the people of Latvia, and more than any count of hours, visits or staff
+MAX_COUNT = 10_000_000
+
+
 def _check_count(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise _fail("count_type", "must be a whole number such as 12 (got {value!r})", value=value)
     if value < 0:
         raise _fail("count_negative", "must not be negative (got {value})", value=value)
+    if value > MAX_COUNT:
+        shown = str(value) if value < 10**30 else f"a number with {len(str(value))} digits"
+        raise _fail(
+            "count_large",
+            "{value} is larger than {most}; check the number",
+            value=shown,
+            most=f"{MAX_COUNT:_}".replace("_", " "),
+        )
     return value
 
 
 Count = Annotated[
-    int, BeforeValidator(_check_count), WithJsonSchema({"type": "integer", "minimum": 0})
+    int,
+    BeforeValidator(_check_count),
+    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_COUNT}),
+]
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def _check_year(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail(
+            "year_type", "must be a whole number, a year such as 2017 (got {value!r})", value=value
+        )
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise _fail(
+            "year_range",
+            "year {value} is not between {first} and {last}; check the number",
+            value=value if abs(value) < 10**30 else "(a very long number)",
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        )
+    return value
+
+
+Year = Annotated[
+    int,
+    BeforeValidator(_check_year),
+    WithJsonSchema({"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}),
 ]
 
 
 def _check_euros(value: Any) -> Decimal:
     amount = _to_decimal(value, what="sum")
-    if not amount.is_finite() or amount < 0:
+    if not amount.is_finite() or amount < 0 or amount.adjusted() > 12:
         raise _fail(
             "amount_negative",
-            "sum must be a number that is not negative (got {value})",
+            "sum must be a number that is not negative and below 10^12 (got {value})",
             value=value,
         )
     if amount != amount.quantize(Decimal("0.01")):
@@ -255,7 +334,7 @@ Euros = Annotated[
 
 # --- times -------------------------------------------------------------------
 
-TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+TIME_RE = re.compile(r"^([0-9]{1,2}):([0-9]{2})$")
 
 
 def _check_time(value: Any) -> str:
@@ -310,7 +389,7 @@ def _check_phone(value: Any) -> str:
             value=value,
         )
     raw = str(value).strip()
-    if not re.fullmatch(r"\+?[\d ()-]+", raw):
+    if not re.fullmatch(r"\+?[0-9 ()-]+", raw):
         raise _fail(
             "phone_format",
             "phone {value} may contain only digits, spaces and a leading +",
@@ -345,6 +424,14 @@ Phone = Annotated[
 def _check_email(value: Any) -> str:
     if not isinstance(value, str):
         raise _fail("email_type", "e-mail address must be text (got {value!r})", value=value)
+    if not value.isascii():
+        raise _fail(
+            "email_ascii",
+            "e-mail address {value!r} contains {chars}; an address may use only Latin letters "
+            "a-z, digits and . - _ @ (a look-alike letter sends the mail elsewhere)",
+            value=value,
+            chars=", ".join(non_ascii(value)),
+        )
     try:
         result = validate_email(value.strip(), check_deliverability=False)
     except EmailNotValidError as err:
@@ -380,7 +467,7 @@ Iban = Annotated[
     WithJsonSchema({"type": "string", "pattern": r"^[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}$"}),
 ]
 
-POSTAL_RE = re.compile(r"^LV-\d{4}$")
+POSTAL_RE = re.compile(r"^LV-[0-9]{4}$")
 
 
 def _check_postal(value: Any) -> str:
@@ -399,7 +486,7 @@ PostalCode = Annotated[
     WithJsonSchema({"type": "string", "pattern": POSTAL_RE.pattern}),
 ]
 
-REG_RE = re.compile(r"^\d{11}$")
+REG_RE = re.compile(r"^[0-9]{11}$")
 
 
 def _check_reg(value: Any) -> str:
@@ -427,13 +514,19 @@ def _check_date(value: Any) -> str:
 
     if isinstance(value, dt.datetime):
         value = value.date()
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
+        with contextlib.suppress(ValueError):
+            value = dt.date.fromisoformat(value.strip())
     if isinstance(value, dt.date):
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise _fail(
+                "date_range",
+                "date {value} is not between the years {first} and {last}; check it",
+                value=value.isoformat(),
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
         return value.isoformat()
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()).isoformat()
-        except ValueError:
-            pass
     raise _fail(
         "date_format",
         "date must be written as YYYY-MM-DD, e.g. 2017-03-09 (got {value!r})",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -21,9 +22,13 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .characters import entity_characters, invisible_characters, mixed_scripts
 from .errors import DataError
 
 MAX_FILE_BYTES = 1024 * 1024
+# the longest text of the real data is 1,644 characters (2026); ten times that and more
+MAX_TEXT_CHARS = 20_000
+MAX_CHARACTER_PROBLEMS = 20  # per file: enough to see the pattern, not a flood
 MAX_DEPTH = 40
 _C = getattr(yaml, "__with_libyaml__", False)
 
@@ -72,17 +77,30 @@ class _CLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, _Resolver):
         _Resolver.__init__(self)
 
 
-def _check_events(text: str) -> None:
+_NODE_OF = {
+    yaml.ScalarEvent: ScalarNode,
+    yaml.SequenceStartEvent: SequenceNode,
+    yaml.MappingStartEvent: MappingNode,
+}
+
+
+def _check_events(text: str) -> dict[tuple[int, int, type], str]:
     """Refuse aliases, anchors and deep nesting from the event stream, before any node
-    is composed (so an alias bomb costs nothing and deep nesting cannot exhaust a stack)."""
+    is composed (so an alias bomb costs nothing and deep nesting cannot exhaust a stack).
+    Returns the position and tag of every explicit tag (``!!int x``, ``!custom``): none
+    reaches PyYAML's constructors."""
     depth = 0
+    tags: dict[tuple[int, int], str] = {}
     parser = yaml.cyaml.CParser(text) if _C else _Loader(text)
     try:
         while True:
             event = parser.get_event()
             if event is None or isinstance(event, yaml.StreamEndEvent):
-                return
+                return tags
             _refuse_alias_or_anchor(event)
+            tag = getattr(event, "tag", None)
+            if tag is not None and not isinstance(event, yaml.DocumentStartEvent):
+                tags[(*_mark(event.start_mark), _NODE_OF[type(event)])] = tag
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -199,7 +217,7 @@ def _plain_yaml_problem(err: yaml.MarkedYAMLError, text: str = "") -> str:
     return f"the YAML syntax is broken here ({words})"
 
 
-_DECIMAL_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+_DECIMAL_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")  # no `1_50`: YAML 1.1 reads it as 150
 _OPENED_AT = re.compile(r"quoted scalar|flow (sequence|mapping)")
 
 
@@ -228,7 +246,9 @@ def _scalar(node: ScalarNode, loader: _Loader) -> Any:
             return value
         return loader.construct_yaml_int(node)
     if tag == _FLOAT:
-        text = value.replace("_", "").lower()
+        if "_" in value:  # `1_5.0` is 15.0 in YAML 1.1: keep as text, refused as a number
+            return value
+        text = value.lower()
         if text in (".nan",):
             return Decimal("NaN")
         if text in (".inf", "+.inf", "-.inf"):
@@ -247,6 +267,18 @@ def _tag_name(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+def wide_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 (Windows Notepad's "Unicode"), with or without a byte-order mark."""
+    head = raw[:4]
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    if len(head) == 4 and b"\x00\x00" in (head[1::2], head[0::2]) and head != b"\x00" * 4:
+        return "UTF-16"
+    return None
+
+
 def read_yaml(raw: bytes, file: str) -> ReadResult:
     """Parse ``raw`` bytes of the data file ``file``; never raises for bad input."""
     result = ReadResult()
@@ -254,6 +286,15 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
     def error(line: int, column: int, path: Path_, message: str) -> None:
         result.errors.append(DataError(file, line, column, render_path(path), message))
 
+    if (wide := wide_encoding(raw)) is not None:
+        error(
+            1,
+            1,
+            (),
+            f"the file is not saved as UTF-8 but as {wide} (it starts with the bytes "
+            f"{raw[:4].hex(' ').upper()}); save it again as UTF-8",
+        )
+        return result
     if len(raw) > MAX_FILE_BYTES:
         error(
             1,
@@ -271,13 +312,17 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         error(line, column, (), "the file is not saved as UTF-8 text; save it again as UTF-8")
         return result
     text = text.removeprefix("\ufeff")
-    if "\x00" in text:
+    problems = sorted([*invisible_characters(text), *mixed_scripts(text), *entity_characters(text)])
+    for index, reason in problems[:MAX_CHARACTER_PROBLEMS]:
+        error(*_position(text, index), (), reason)
+    if len(problems) > MAX_CHARACTER_PROBLEMS:
         error(
-            *_position(text, text.index("\x00")),
+            *_position(text, problems[MAX_CHARACTER_PROBLEMS][0]),
             (),
-            "the file contains a NUL byte; it is not a text file",
+            f"and {len(problems) - MAX_CHARACTER_PROBLEMS} more characters like these",
         )
-        return result
+    if any(unicodedata.category(text[index]) in ("Cc", "Cs") for index, _ in problems):
+        return result  # the YAML reader refuses these itself, without saying where
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
@@ -286,7 +331,7 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
 
     loader = _CLoader(text) if _C else _Loader(text)
     try:
-        _check_events(text)
+        tags = _check_events(text)
         root = loader.get_single_node()
     except _Refused as refused:
         error(*_mark(refused.mark), (), refused.message)
@@ -323,8 +368,26 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         )
         return result
 
+    def escaped_problem(node: ScalarNode, path: Path_) -> bool:
+        """A double-quoted text can write any character as an escape ("\\u200b"), which the
+        check of the file's text does not see: its value is checked too."""
+        if node.style != '"' or "\\" not in text[node.start_mark.index : node.end_mark.index]:
+            return False
+        found = sorted([*invisible_characters(node.value), *mixed_scripts(node.value)])
+        for _, reason in found[:1]:
+            error(*_mark(node.start_mark), path, reason + " (written as an escape)")
+        return bool(found)
+
     def build(node: Node, path: Path_) -> Any:
         result.values[path] = _mark(node.start_mark)
+        explicit = tags.get((*_mark(node.start_mark), type(node)))
+        if explicit is not None:
+            error(
+                *_mark(node.start_mark),
+                path,
+                f"the tag {_tag_name(explicit)} is not allowed in data files; remove it",
+            )
+            return None
         if node.tag not in _ALLOWED_TAGS:
             error(
                 *_mark(node.start_mark),
@@ -352,6 +415,16 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
                     error(*_mark(key_node.start_mark), path, "a field name must be plain text")
                     continue
                 key = str(key_node.value)
+                explicit = tags.get((*_mark(key_node.start_mark), ScalarNode))
+                if explicit is not None:
+                    error(
+                        *_mark(key_node.start_mark),
+                        path,
+                        f"the tag {_tag_name(explicit)} is not allowed in data files; remove it",
+                    )
+                    continue
+                if escaped_problem(key_node, path):
+                    continue
                 if key == "<<":
                     error(
                         *_mark(key_node.start_mark),
@@ -376,9 +449,19 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         if isinstance(node, SequenceNode):
             return [build(item, path + (index,)) for index, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
+        if len(node.value) > MAX_TEXT_CHARS:
+            error(
+                *_mark(node.start_mark),
+                path,
+                f"this text is too long ({len(node.value):,} characters; one text may have at "
+                f"most {MAX_TEXT_CHARS:,}); shorten it or split it into sections",
+            )
+            return None
+        if escaped_problem(node, path):
+            return None
         try:
             return _scalar(node, loader)
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, ArithmeticError, TypeError, AttributeError):
             error(*_mark(node.start_mark), path, f"the value {node.value!r} could not be read")
             return None
 

@@ -1,0 +1,146 @@
+"""Invisible, control and look-alike characters in text written by hand or by strangers.
+
+A zero-width space, a right-to-left override or a Cyrillic "а" in a Latin word cannot be
+seen in an editor nor in an error message, so every message here names the character by
+its code and Unicode name ("U+200B ZERO WIDTH SPACE"). Used by the data reader, the
+checks of hand-written pages and the e-mail check. Everything is linear in the text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+
+# Unicode categories that are never wanted in a text a resident reads: format characters
+# (zero-width, bidi controls, BOM, soft hyphen), controls, line/paragraph separators,
+# private use, surrogates, unassigned code points and noncharacters
+_REFUSED_CATEGORIES = {"Cf", "Cc", "Zl", "Zp", "Co", "Cs", "Cn"}
+_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+_BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# names of controls, which have none in the Unicode database
+_CONTROL_NAMES = {
+    0x00: "NULL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x85: "NEXT LINE",
+}
+_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def describe(char: str) -> str:
+    """``U+200B ZERO WIDTH SPACE``: the code and the Unicode name of one character."""
+    code = ord(char)
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(code, "")
+    if not name:
+        category = unicodedata.category(char)
+        name = {
+            "Cc": "a control character",
+            "Co": "a private-use character",
+            "Cs": "a surrogate",
+        }.get(category, "an unassigned code point")
+    return f"U+{code:04X} {name}"
+
+
+def is_refused(char: str) -> bool:
+    if char in _ALLOWED_CONTROLS:
+        return False
+    return unicodedata.category(char) in _REFUSED_CATEGORIES
+
+
+def _reason(char: str) -> str:
+    if char == "\x00":
+        return "the file contains a NUL byte (U+0000 NULL); it is not a text file"
+    if char == "\ufeff":
+        return (
+            "a byte-order mark (U+FEFF ZERO WIDTH NO-BREAK SPACE) is inside the text; it is "
+            "invisible: delete it"
+        )
+    if char in _BIDI:
+        return (
+            f"the text-direction control {describe(char)} is here; it makes text (a phone "
+            "number, an address) display in another order than it is written: delete it"
+        )
+    if unicodedata.category(char) == "Cc":
+        return (
+            f"the file contains an invisible control character, {describe(char)}, here; "
+            "delete it (it often comes with text copied from Word or a PDF)"
+        )
+    return (
+        f"the invisible character {describe(char)} is here; delete it (it often comes with "
+        "text copied from a web page, Word or a PDF)"
+    )
+
+
+def invisible_characters(text: str) -> Iterator[tuple[int, str]]:
+    """(index, reason) for every refused character of ``text``; linear, and fast on the
+    common case of a text without any."""
+    if text.isascii() and text.isprintable():
+        return
+    for index, char in enumerate(text):
+        if (char >= "\x7f" or char < " ") and is_refused(char):
+            yield index, _reason(char)
+
+
+def _script(char: str) -> str | None:
+    if char.isascii():
+        return "LATIN"
+    first = unicodedata.name(char, "").split(" ", 1)[0]
+    return first if first in _SCRIPTS else None
+
+
+def mixed_scripts(text: str) -> Iterator[tuple[int, str]]:
+    """(index, reason) for every word that mixes Latin, Cyrillic or Greek letters, e.g.
+    "Rеzekne" with a Cyrillic е: it looks right and is not (links, search, e-mail)."""
+    if text.isascii():
+        return
+    for match in _LETTERS.finditer(text):
+        word = match[0]
+        if word.isascii():
+            continue
+        scripts = [_script(char) for char in word]
+        found = {s for s in scripts if s}
+        if len(found) < 2:
+            continue
+        main = max(found, key=scripts.count) if "LATIN" not in found else "LATIN"
+        odd = next(
+            char for char, script in zip(word, scripts, strict=True) if script not in (main, None)
+        )
+        offset = word.index(odd)
+        shown = word if len(word) <= 40 else word[:40] + "…"
+        yield (
+            match.start() + offset,
+            f"the word '{shown}' mixes {main.title()} and {_script(odd).title()} letters: "
+            f"{describe(odd)} looks like a {main.title()} letter; retype the word",
+        )
+
+
+def non_ascii(text: str) -> list[str]:
+    """The distinct non-ASCII characters of ``text``, described (for ids, keys, e-mail)."""
+    seen: list[str] = []
+    for char in text:
+        if not char.isascii() and char not in seen:
+            seen.append(char)
+    return [describe(char) for char in seen]
+
+
+def entity_characters(text: str) -> Iterator[tuple[int, str]]:
+    """(index, reason) for every HTML entity that stands for a refused character, e.g.
+    ``&#x202e;`` or ``&zwj;``: the Markdown of a text or a page would turn it into one."""
+    if "&" not in text:
+        return
+    for match in _ENTITY.finditer(text):
+        decoded = html.unescape(match[0])
+        if len(decoded) == 1 and decoded != match[0] and is_refused(decoded):
+            yield (
+                match.start(),
+                f"the HTML entity {match[0]} stands for {describe(decoded)}, an invisible "
+                "character; delete it",
+            )
