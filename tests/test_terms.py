@@ -44,7 +44,12 @@ def _pairs(data: SiteData, root: Path) -> Iterator[tuple[str, str, str]]:
     yield from text_pairs(list(data.legal_acts.values()), "data/legal-acts.yaml")
     ui = yaml.safe_load((root / "overrides" / "sitegen" / "ui.yaml").read_text("utf-8"))
     for key, entry in ui.items():
-        yield f"overrides/sitegen/ui.yaml {key}", entry["lv"], entry["en"]
+        lv, en = entry["lv"], entry["en"]
+        if isinstance(lv, dict):  # a counted string: one text per plural form (plurals.py)
+            for form, text in lv.items():
+                yield f"overrides/sitegen/ui.yaml {key}.{form}", text, en.get(form, en["other"])
+        else:
+            yield f"overrides/sitegen/ui.yaml {key}", lv, en
     for lv_page in sorted((root / "content" / "lv").rglob("*.md")):
         en_page = root / "content" / "en" / lv_page.relative_to(root / "content" / "lv")
         lv_parts = lv_page.read_text("utf-8").split("\n\n")
