@@ -55,3 +55,12 @@ def test_a_failed_index_stops_the_build_with_pagefinds_words(tmp_path: Path) -> 
         match=r"Pagefind failed on .*: Error: Pagefind was not able to build an index\. Most likely",
     ):
         search_index.on_post_build(config(tmp_path, building=None))  # no HTML at all
+
+
+def test_every_page_kind_has_a_search_kind() -> None:
+    """A new page kind (page_kinds.PAGE_KINDS) must say how the search ranks it."""
+    from sitegen.page_kinds import PAGE_KINDS
+    from sitegen.search_facets import KIND_OF, WEIGHT
+
+    assert set(PAGE_KINDS) - set(KIND_OF) == set()
+    assert set(KIND_OF.values()) <= set(WEIGHT)

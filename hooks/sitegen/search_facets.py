@@ -26,6 +26,7 @@ from .latvian_stem import stems
 
 KIND_OF: dict[str, str] = {
     "service": "service",
+    "benefit": "benefit",
     "provider": "provider",
     "report": "report",
     "services": "list",
@@ -33,10 +34,16 @@ KIND_OF: dict[str, str] = {
     "reports": "list",
     "prices": "list",
     "calculator": "list",
+    "benefits": "list",
+    "finder": "list",
+    "place": "list",
+    "need": "list",
+    "open-data": "list",
 }
 DEFAULT_KIND = "page"  # home, accessibility statement
 WEIGHT: dict[str, float] = {
     "service": 2.0,
+    "benefit": 2.0,
     "provider": 1.5,
     "list": 1.0,
     "page": 0.8,
@@ -68,6 +75,8 @@ def _provider_name(f: Facts) -> str:
         return h.t(h.service_provider(f.item_id).provider.name)
     if f.page_kind == "provider" and f.item_id:
         return h.t(h.provider(f.item_id).provider.name)
+    if f.page_kind == "benefit" and f.item_id:
+        return h.t(h.provider(h.data.benefits[f.item_id][1]).provider.name)
     if f.page_kind == "report" and f.item_id:
         return h.t(h.provider(h.data.reports[f.item_id].provider).provider.name)
     return ""
