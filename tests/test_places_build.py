@@ -65,6 +65,7 @@ FIXTURE_PAGES = {
     "benefits/index.html",
     "benefits/gmi-benefit/index.html",
     "benefits/county-allowance/index.html",
+    "open-data/index.html",
 }
 
 
