@@ -265,14 +265,15 @@ def test_menu_opens_and_closes_from_the_keyboard_at_phone_width(
         page.keyboard.press(" ")  # Space opens it too
         assert page.is_checked("#__drawer")
         page.keyboard.press("Escape")
-        page.focus("button.sg-header-button--search")
+        page.focus("button[data-sg-search]")  # the site search (overrides/widgets/search/)
         page.keyboard.press("Enter")
         page.evaluate("() => __a11y.settle()")
-        assert page.is_checked("#__search")
-        assert page.evaluate("() => document.activeElement.matches('.md-search__input')")
-        page.keyboard.press("Shift+Tab")  # back to the page: the search closes
+        assert page.is_visible("dialog[data-sg-search-dialog][open]")
+        assert page.evaluate("() => document.activeElement.matches('#sg-search-input')")
+        page.keyboard.press("Escape")  # closes, and the focus is back on the button
         page.evaluate("() => __a11y.settle()")
-        assert not page.is_checked("#__search")
+        assert not page.is_visible("dialog[data-sg-search-dialog]")
+        assert page.evaluate("() => document.activeElement.matches('button[data-sg-search]')")
     page.context.close()
 
 

@@ -445,11 +445,10 @@ def test_no_payload_runs_in_chromium(hostile_site: Path, served: str, chromium: 
 def _search(page: Any, field: Any, word: str) -> None:
     """Type ``word`` until results show (the first query may come before the index)."""
     for _ in range(10):
-        field.press("Control+a")
-        field.press("Backspace")
-        field.press_sequentially(word, delay=20)  # typed: Material reacts to key events
+        field.fill("")
+        field.press_sequentially(word, delay=20)  # typed, as a resident would
         try:
-            page.wait_for_selector(".md-search-result__item", state="attached", timeout=1000)
+            page.wait_for_selector(".sg-search__link", state="attached", timeout=1000)
             return
         except PlaywrightTimeout:
             continue
@@ -458,19 +457,20 @@ def _search(page: Any, field: Any, word: str) -> None:
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_search_results_run_no_payload(served: str, chromium: Any, lang: str) -> None:
-    """The search index holds the texts too; its results are rendered in the page."""
+    """The search index holds the texts too; its results (titles, provider, place,
+    excerpts) are rendered in the page by the site search (overrides/widgets/search/)."""
     url = served + ("" if lang == "lv" else "en/")
     context, page, dialogs = _open(chromium, url)
     try:
-        page.click("button.sg-header-button--search")  # the header's search button
-        page.wait_for_function("() => document.getElementById('__search').checked")
-        field = page.locator("input.md-search__input")
+        page.click("button[data-sg-search]")  # the header's search button
+        page.wait_for_selector("dialog[data-sg-search-dialog][open]")
+        field = page.locator("#sg-search-input")
         hovered = 0
         for word in (PROBE, "script", "onerror", "javascript", "onmouseover"):
             _search(page, field, word)
             page.wait_for_timeout(300)  # results of a shorter prefix may still be replaced
-            for item in page.locator(".md-search-result__item").all()[:10]:
-                try:  # an item folded under "more on this page", or replaced meanwhile
+            for item in page.locator(".sg-search__link").all()[:10]:
+                try:  # replaced meanwhile by a later keystroke's results
                     item.hover(force=True, timeout=500)
                     hovered += 1
                 except PlaywrightError:
