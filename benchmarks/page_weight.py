@@ -160,7 +160,12 @@ def main() -> int:
     else:
         widths = [max(len(row[i]) for row in [head, *lines]) for i in range(len(head))]
         for cells in [head, *lines]:
-            print("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))))
+            print(
+                "  ".join(
+                    c.ljust(w) if i < 2 else c.rjust(w)
+                    for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+                )
+            )
     if isinstance(scores, str):
         print(f"Lighthouse not run: {scores}")
     for label, _, got in rows:

@@ -29,6 +29,7 @@ from .types import (
     Strict,
     Text,
     Time,
+    WebAddress,
     Weekday,
     _fail,
     _no_duplicates,
@@ -430,6 +431,11 @@ class SiteFile(Strict):
     description: Text
     help_contact: Id = Field(
         description="Provider whose contacts are shown in the help box on every page"
+    )
+    report_mistake_url: WebAddress | None = Field(
+        default=None,
+        description="Address where residents report a mistake (e.g. the repository's issue "
+        "form), an https:// address; the footer shows the link only when it is set",
     )
 
 
