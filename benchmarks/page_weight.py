@@ -101,6 +101,7 @@ def lighthouse_scores(base: str, paths: list[str]) -> dict[str, dict] | str:
         report = lighthouse.audit(binary, base + path, CHROMIUM, desktop=False)
         scores = {c: report["categories"][c]["score"] for c in lighthouse.CATEGORIES}
         scores["cls"] = report["audits"]["cumulative-layout-shift"]["numericValue"]
+        scores["lost"] = lighthouse.losses(report, "performance")
         found[path] = scores
     return found
 
@@ -168,7 +169,9 @@ def main() -> int:
             )
     if isinstance(scores, str):
         print(f"Lighthouse not run: {scores}")
-    for label, _, got in rows:
+    for label, path, got in rows:
+        for item in scores.get(path, {}).get("lost", []) if lh else []:
+            print(f"Lighthouse performance on {label}: {item}")
         for url in got["outside"]:
             print(f"THIRD-PARTY request on {label}: {url}")
         if args.files:

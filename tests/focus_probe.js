@@ -82,8 +82,14 @@
     var d = offset + width / 2;
     var cx = rect.left + rect.width / 2, cy = rect.top + rect.height / 2;
     var points = [[cx, rect.top - d], [cx, rect.bottom + d], [rect.left - d, cy], [rect.right + d, cy]];
-    points.forEach(function (p) {
-      if (p[0] < 0 || p[1] < 0 || p[0] >= innerWidth || p[1] >= innerHeight) return;
+    // the same sides just inside the element: where something else (the sticky header over
+    // a tall table) covers the element's own edge, the outline there is covered too
+    var inside = [[cx, rect.top + 1], [cx, rect.bottom - 1], [rect.left + 1, cy], [rect.right - 1, cy]];
+    function off(p) { return p[0] < 0 || p[1] < 0 || p[0] >= innerWidth || p[1] >= innerHeight; }
+    points.forEach(function (p, i) {
+      if (off(p) || off(inside[i])) return;
+      var top = document.elementFromPoint(inside[i][0], inside[i][1]);
+      if (top && top !== el && !el.contains(top)) return;
       var under = document.elementsFromPoint(p[0], p[1]).find(function (node) {
         return node !== el && !el.contains(node);
       });
