@@ -97,7 +97,10 @@ def run_pagefind(site_dir: Path) -> str:
     except (OSError, subprocess.TimeoutExpired) as err:
         raise PluginError(f"search: Pagefind did not run: {err}") from None
     if run.returncode != 0:
-        raise PluginError(f"search: Pagefind failed:\n{run.stdout}{run.stderr}")
+        lines = [line.strip() for line in (run.stdout + run.stderr).splitlines() if line.strip()]
+        said = [line for line in lines if line.startswith(("Error", "Most likely"))] or lines[-3:]
+        reason = " ".join(dict.fromkeys(said))  # Pagefind prints its error twice
+        raise PluginError(f"search: Pagefind failed on {site_dir}: {reason}")
     return run.stdout
 
 

@@ -1,6 +1,6 @@
 """The Latvian stemmer of the search (hooks/sitegen/latvian_stem.py) against its case table.
 
-The table (overrides/widgets/search/tests/stem_cases.json) is shared with the JS port's
+The table (tests/stem_cases.json) is shared with the JS port's
 test (overrides/widgets/search/tests/test_search_stem_js.py): both must give the same stems.
 """
 
@@ -13,9 +13,7 @@ import pytest
 from sitegen.latvian_stem import ENDINGS, MIN_STEM, stem, stems
 
 CASES = json.loads(
-    (
-        Path(__file__).resolve().parent.parent / "overrides/widgets/search/tests/stem_cases.json"
-    ).read_text(encoding="utf-8")
+    (Path(__file__).resolve().parent.parent / "tests/stem_cases.json").read_text(encoding="utf-8")
 )
 
 

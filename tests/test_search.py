@@ -9,6 +9,7 @@ loads nothing of the index; without JavaScript a link to the services takes its 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -260,3 +261,32 @@ def test_without_javascript_a_link_to_the_services_takes_its_place(
             assert link.evaluate("a => a.href") == served + services
     finally:
         context.close()
+
+
+def test_one_index_per_language_over_the_whole_site(default_site: Path) -> None:
+    """Pagefind ran once after the last language, over both; Material's index is gone."""
+    entry = json.loads((default_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    bodies = {"lv": 0, "en": 0}
+    for p in default_site.rglob("*.html"):
+        if "data-pagefind-body" in p.read_text(encoding="utf-8"):
+            bodies["en" if p.relative_to(default_site).parts[0] == "en" else "lv"] += 1
+    assert {k: v["page_count"] for k, v in entry["languages"].items()} == bodies
+    assert bodies["lv"] > 40
+    assert not (default_site / "search/search_index.json").exists()
+    assert "data-pagefind-body" not in (default_site / "404.html").read_text(encoding="utf-8")
+
+
+def test_a_service_page_tells_the_index_its_kind_provider_place_and_stems(
+    default_site: Path,
+) -> None:
+    html = (default_site / "services/night-shelter/index.html").read_text(encoding="utf-8")
+    body = html[html.index("data-pagefind-body") : html.index('class="sg-help"')]
+    assert 'data-pagefind-filter="kind:Pakalpojums"' in body
+    assert re.search(r'data-pagefind-filter="provider:Rēzeknes pilsētas[^"]*"', body)
+    assert 'data-pagefind-meta="place:Rēzekne"' in body
+    assert 'data-pagefind-meta="weight:2.0"' in body
+    stems = re.search(r'<div hidden data-pagefind-weight="0.5">sgstems ([^<]*)</div>', body)
+    assert stems and "naktspatversm" in stems.group(1).split()
+    english = (default_site / "en/services/night-shelter/index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind-filter="kind:Service"' in english
+    assert "sgstems" not in english  # Pagefind stems English itself

@@ -15,7 +15,7 @@ The rules, in this order (``stem``):
 
 Only inflection endings are cut, never derivation (-tājs, -šana, -ība): "aprūpe" and
 "aprūpētājs" keep different stems. The pairs that must and must not meet are in
-``overrides/widgets/search/tests/stem_cases.json``, shared by the Python and the JS tests.
+``tests/stem_cases.json``, shared by the Python and the JS tests.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@
  * loaded until the dialog is first opened: then pagefind/pagefind.js is imported, and it
  * fetches only the index chunks a query needs. Latvian queries are stemmed with the rules
  * of hooks/sitegen/latvian_stem.py (ported below; both are tested against
- * tests/stem_cases.json) and Pagefind matches the stems as word prefixes.
+ * tests/stem_cases.json at the root) and Pagefind matches the stems as word prefixes.
  *
  * In node (the stemmer's test) the file only exports the stemmer. */
 (function () {

@@ -13,7 +13,7 @@ from sitegen.latvian_stem import ENDINGS, stem
 
 HERE = Path(__file__).resolve().parent
 SCRIPT = HERE.parent / "search.js"
-CASES = json.loads((HERE / "stem_cases.json").read_text(encoding="utf-8"))
+CASES = json.loads((HERE.parents[3] / "tests/stem_cases.json").read_text(encoding="utf-8"))
 
 RUN = """
 const m = require(process.argv[1]);
