@@ -28,7 +28,6 @@ import pytest
 from benchmarks.page_weight import CHROMIUM, CHROMIUM_ARGS, PAGE_KINDS
 from scripts.gzip_server import serve_gzip
 
-
 PROBE = Path(__file__).with_name("focus_probe.js")
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 MAX_TABS = 300
