@@ -5,7 +5,8 @@
     .venv/bin/python scripts/lighthouse.py --desktop    # Lighthouse's desktop preset
 
 Lighthouse runs Debian's chromium (CHROME_PATH) against the site served on 127.0.0.1, so
-nothing leaves the machine. Lighthouse itself (about 185 MB of npm packages, too big for
+nothing leaves the machine, gzip-compressed as GitHub Pages serves it (scripts/gzip_server.py;
+an uncompressed server understated the scores residents get). Lighthouse itself (about 185 MB of npm packages, too big for
 package.json) is installed on first use into build/tools/lighthouse with npm, pinned below;
 its 12.x line is the last that runs on Node 20. Lists the audits that cost points, and exits 1
 when a page's accessibility score is below 1.0 (the site aims for a perfect score).
@@ -23,11 +24,12 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "scripts")]
 
+from gzip_server import serve_gzip  # noqa: E402
 from sitebuild import build  # noqa: E402
 
-from testsupport.browser import CHROMIUM_ARGS, serve_directory  # noqa: E402
+from testsupport.browser import CHROMIUM_ARGS  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.8.2"
 TOOLS = ROOT / "build" / "tools" / "lighthouse"
@@ -111,7 +113,7 @@ def main() -> int:
                 sys.exit(f"the site did not build:\n{run.output}")
             site = run.site
         rows, lost, failed = [], {}, False
-        with serve_directory(site) as base:
+        with serve_gzip(site) as (base, _):
             for page in args.pages:
                 report = audit(binary, base + page, chrome, args.desktop)
                 scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
@@ -122,6 +124,7 @@ def main() -> int:
                 failed |= scores["accessibility"] is None or scores["accessibility"] < 1
 
     mode = "desktop" if args.desktop else "mobile (Lighthouse's default throttling)"
+    mode += ", served gzip-compressed"
     print(f"Lighthouse {LIGHTHOUSE_VERSION}, {mode}, Debian chromium at {chrome}")
     print(f"{'page':45} " + " ".join(f"{c:>14}" for c in CATEGORIES))
     for page, scores in rows:

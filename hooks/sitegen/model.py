@@ -31,6 +31,7 @@ from .types import (
     Strict,
     Text,
     Time,
+    WebAddress,
     Year,
     _fail,
     _no_duplicates,
@@ -567,6 +568,12 @@ class SiteFile(Strict):
         default=None,
         description="The licence of the open data files, as the source states it; leave out "
         "while no licence is stated (the Open data page then says so)",
+    )
+
+    report_mistake_url: WebAddress | None = Field(
+        default=None,
+        description="Address where residents report a mistake (e.g. the repository's issue "
+        "form), an https:// address; the footer shows the link only when it is set",
     )
 
 

@@ -449,6 +449,23 @@ Email = Annotated[
 ]
 
 
+def _check_web_address(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"https://[^\s/]+\.[^\s]+", value):
+        raise _fail(
+            "web_address",
+            "must be a whole web address starting with https:// (got {value!r})",
+            value=value,
+        )
+    return value
+
+
+WebAddress = Annotated[
+    str,
+    BeforeValidator(_check_web_address),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"}),
+]
+
+
 def _check_iban(value: Any) -> str:
     if not isinstance(value, str):
         raise _fail("iban_type", "IBAN must be text (got {value!r})", value=value)
