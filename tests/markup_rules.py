@@ -176,6 +176,8 @@ def abbreviations(doc: Element, lang: str, known: Mapping[str, str]) -> list[str
     for text, holder in main.texts():
         if holder.closest("svg") is not None:
             continue  # SVG text cannot hold <abbr>; a chart's figures are in a table beside it
+        if holder.closest(lambda e: "sg-crumbs" in (e.attrs.get("class") or "").split()):
+            continue  # the breadcrumbs end with the page's title, which the <h1> explains
         abbr = holder.closest("abbr")
         here = holder.lang() or lang
         for m in pattern.finditer(text):

@@ -20,6 +20,15 @@ INVALID_PAGE = """<!doctype html><html lang="lv"><head><title>x</title></head><b
 </body></html>"""
 
 
+def _known_checker_gap(message: dict) -> bool:
+    """The checker's CSS parser predates the CSS Custom Highlight API: the listen widget's
+    ``::highlight(listen-sentence)`` rule (inlined in every page) reads to it as a parse
+    error. Only that message, only for that rule, is set aside."""
+    return message.get("message") == "CSS: Parse Error." and "listen-sentence)" in message.get(
+        "extract", ""
+    )
+
+
 def nu_check(files: list[Path]) -> dict[Path, list[dict]]:
     """Errors per file, as the checker reports them."""
     java = shutil.which("java")
@@ -34,7 +43,9 @@ def nu_check(files: list[Path]) -> dict[Path, list[dict]]:
     except (json.JSONDecodeError, KeyError):
         pytest.fail(f"vnu.jar gave no report (exit {run.returncode}):\n{run.stdout}\n{run.stderr}")
     errors: dict[Path, list[dict]] = {}
-    for message in messages:  # "url": "file:/tmp/site/index.html"
+    for message in messages:
+        if _known_checker_gap(message):
+            continue  # "url": "file:/tmp/site/index.html"
         path = Path("/" + message.get("url", "?").removeprefix("file:").lstrip("/"))
         errors.setdefault(path, []).append(message)
     return errors

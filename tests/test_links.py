@@ -85,6 +85,10 @@ def _target_file(site: Path, path: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+# an empty data: address as the icon, so the browser asks the server for no favicon.ico
+EMPTY_ICON = "data:,"
+
+
 def check_site(site: Path) -> tuple[list[str], dict[str, int]]:
     """Every problem with the links of ``site``, and how many links of each kind were seen."""
     pages = {p.relative_to(site).as_posix(): p for p in sorted(site.rglob("*.html"))}
@@ -95,6 +99,8 @@ def check_site(site: Path) -> tuple[list[str], dict[str, int]]:
         for tag, attr, url, line in page.links:
             where = f"{rel}:{line} <{tag} {attr}={url!r}>"
             scheme = urlsplit(url).scheme.lower()
+            if (tag, attr, url) == ("link", "href", EMPTY_ICON):
+                continue  # the favicon that asks for nothing (mkdocs.yml: favicon "data:,")
             if scheme == "tel":
                 seen["tel"] += 1
                 if not TEL.match(url):

@@ -52,8 +52,14 @@ def test_exact_pages_in_both_languages(fixture_site: Path) -> None:
 
 
 def _switcher_links(html: str) -> dict[str, str]:
-    """hreflang -> href of Material's language switcher."""
-    return {lang: href for href, lang in re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)"', html)}
+    """hreflang -> href of the language switcher (attributes in any order)."""
+    links = {}
+    for tag in re.findall(r"<a\s[^>]*hreflang=[^>]*>", html):
+        lang = re.search(r'hreflang="([a-z]+)"', tag)
+        href = re.search(r'\shref="([^"]+)"', tag)
+        if lang and href:
+            links[lang[1]] = href[1]
+    return links
 
 
 @pytest.mark.parametrize("page", sorted(EXPECTED_PAGES))

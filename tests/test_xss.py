@@ -271,6 +271,10 @@ def _is_json(text: str) -> bool:
     return True
 
 
+# mkdocs.yml sets the favicon to an empty data: address, so no favicon.ico is requested
+EMPTY_ICON = "data:,"
+
+
 def problems_in_html(html: str) -> list[str]:
     scan = _Scan()
     scan.feed(html)
@@ -285,6 +289,8 @@ def problems_in_html(html: str) -> list[str]:
             if key.startswith("on"):
                 found.append(f"<{tag} {key}=…> event handler")
             if key in URL_ATTRIBUTES and value and _url_problem(value):
+                if tag == "link" and value == EMPTY_ICON and ("rel", "icon") in attrs:
+                    continue  # the theme's empty favicon (mkdocs.yml), never from the data
                 found.append(f"<{tag} {key}={value!r}>")
             if (
                 key == "style"
@@ -377,7 +383,8 @@ DOM_PROBLEMS_JS = """() => {
       if (['href', 'src', 'action', 'formaction', 'data', 'poster', 'xlink:href'].includes(name)) {
         let protocol = 'invalid:';
         try { protocol = new URL(attr.value, document.baseURI).protocol; } catch (e) {}
-        if (!safe.has(protocol)) found.push(`<${el.localName} ${name}="${attr.value}">`);
+        const emptyIcon = el.localName === 'link' && el.rel === 'icon' && attr.value === 'data:,';
+        if (!safe.has(protocol) && !emptyIcon) found.push(`<${el.localName} ${name}="${attr.value}">`);
       }
     }
   }
