@@ -1,7 +1,7 @@
 """First-visit transfer of a few pages, gzip as GitHub Pages serves it (issue 11).
 
-Serves a built site on 127.0.0.1 with gzip for the text types GitHub Pages compresses
-(HTML, CSS, JavaScript, JSON, SVG, XML), opens each page in a fresh Chromium context (an
+Serves a built site with scripts/gzip_server.py (gzip for the text types GitHub Pages compresses
+as page_weight.py and lighthouse.py do), opens each page in a fresh Chromium context (an
 empty cache: a first visit), waits until the network is idle and counts every request and
 the bytes on the wire (Playwright's ``request.sizes()``: response headers + encoded body).
 Optionally opens the search and types a query, to show what a search costs on top.
@@ -14,74 +14,18 @@ Prints a Markdown table. Nothing leaves the machine.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import gzip
-import http.server
-import io
-import socketserver
 import sys
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
+
+from gzip_server import serve_gzip  # noqa: E402
 
 from testsupport.browser import launch_chromium  # noqa: E402
 
-GZIP_TYPES = (
-    "text/",
-    "application/javascript",
-    "application/json",
-    "image/svg+xml",
-    "application/xml",
-)
 PAGES = ["", "services/night-shelter/"]
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files; text types gzipped (level 6) when the browser accepts gzip."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()  # the redirect to the folder's slash
-            path = path / "index.html"
-        ctype = self.guess_type(str(path))
-        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not path.is_file() or not gzip_ok or not ctype.startswith(GZIP_TYPES):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept-Encoding")
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
-@contextlib.contextmanager
-def serve_gzip(root: Path) -> Iterator[str]:
-    server = _Server(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass
@@ -133,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| --- | --- | ---: | ---: | --- | --- |")
     with launch_chromium() as browser:
         for site in args.sites:
-            with serve_gzip(site) as base:
+            with serve_gzip(site) as (base, _):
                 for path in args.pages or PAGES:
                     for search in [None, args.search] if args.search else [None]:
                         v = visit(browser, base, path, search)
