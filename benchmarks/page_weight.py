@@ -13,6 +13,8 @@ when a page kind is over it.
     .venv/bin/python benchmarks/page_weight.py --site site      # a site already built
     .venv/bin/python benchmarks/page_weight.py --no-lighthouse  # weights only (quick)
     .venv/bin/python benchmarks/page_weight.py --markdown       # the table as Markdown
+    .venv/bin/python benchmarks/page_weight.py --site site --page services/night-shelter/ \
+        --search patversme --files   # these pages only, also after a search (issue 11)
 """
 
 from __future__ import annotations
@@ -64,8 +66,14 @@ def pages() -> list[tuple[str, str]]:
     ]
 
 
-def first_visit(browser: object, base: str, path: str, log: list[Response]) -> dict:
-    """Load one page in a fresh context; what went over the wire until the network was idle."""
+def first_visit(
+    browser: object, base: str, path: str, log: list[Response], search: str | None = None
+) -> dict:
+    """Load one page in a fresh context; what went over the wire until the network was idle.
+
+    With ``search``, the site search is then opened and the word typed, so the figures include
+    what a search costs on top (the index is fetched only then, issue 11).
+    """
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
     page = context.new_page()
     outside: list[str] = []
@@ -74,6 +82,11 @@ def first_visit(browser: object, base: str, path: str, log: list[Response]) -> d
     page.goto(base + path, wait_until="networkidle")
     cls = page.evaluate(CLS_PROBE)
     page.wait_for_load_state("networkidle")
+    if search:
+        page.click("button[data-sg-search]")
+        page.fill("#sg-search-input", search)
+        page.wait_for_selector(".sg-search__link", state="attached")
+        page.wait_for_load_state("networkidle")
     context.close()
     served = log[start:]
     return {
@@ -117,7 +130,12 @@ def main() -> int:
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--files", action="store_true", help="list each page's requests")
     parser.add_argument("--check", action="store_true", help="exit 1 when over the budget")
+    parser.add_argument(
+        "--page", action="append", dest="paths", help="measure this site path instead (repeatable)"
+    )
+    parser.add_argument("--search", help="also measure each page after searching for this word")
     args = parser.parse_args()
+    chosen = pages() if not args.paths else [(p or "/", p.lstrip("/")) for p in args.paths]
 
     from playwright.sync_api import sync_playwright
 
@@ -134,10 +152,14 @@ def main() -> int:
             rows = []
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                for label, path in pages():
+                for label, path in chosen:
                     rows.append((label, path, first_visit(browser, base, path, log)))
+                    if args.search:
+                        searched = first_visit(browser, base, path, log, args.search)
+                        rows.append((f"{label} + search “{args.search}”", path, searched))
                 browser.close()
-            scores = {} if args.no_lighthouse else lighthouse_scores(base, [p for _, p, _ in rows])
+            paths = list(dict.fromkeys(p for _, p, _ in rows))
+            scores = {} if args.no_lighthouse else lighthouse_scores(base, paths)
 
     over = False
     lh = isinstance(scores, dict) and scores
@@ -147,7 +169,9 @@ def main() -> int:
     for label, path, got in rows:
         cells = [label, "/" + path, str(got["requests"]), kb(got["sent"]), kb(got["raw"])]
         cells.append(f"{got['cls']:.3f}")
-        if lh:
+        if lh and "+ search" in label:  # Lighthouse measured the page, not the search
+            cells += ["—", "—", "—"]
+        elif lh:
             s = scores[path]
             cells += [f"{s['performance']:.2f}", f"{s['accessibility']:.2f}", f"{s['cls']:.3f}"]
         lines.append(cells)
