@@ -1,5 +1,7 @@
 """MkDocs hook — list, on every build, the pages whose facts are not checked with the
-institution (or not in the last 12 months), and how many editors' doubts are open.
+institution (or not in the last 12 months), how many editors' doubts are open, and the
+years the open-now hours reach for which no moved working days are listed (a reminder to
+enter the Cabinet's order for the year in ``data/calendar.yaml``).
 
 Only informational lines: a strict build does not fail on them. ``make doubts`` lists the
 doubts themselves (hooks/sitegen/sources.py).
@@ -11,7 +13,9 @@ import datetime as dt
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
+from sitegen.calendar_checks import LIBRARY_VERSION, years_without_moves
 from sitegen.loader import load_data_dir
+from sitegen.opening import WINDOW_MONTHS, add_months, build_date
 from sitegen.site_config import data_dir, project_root
 from sitegen.sources import find_doubts, stale_pages
 
@@ -25,7 +29,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config  # load_data.py has stopped the build with the errors
     lines = stale_pages(result.data, dt.date.today())
     doubts = find_doubts(data_dir(config), project_root(config))
-    key = "\n".join(lines) + f"\n{len(doubts)}"
+    today = build_date()
+    years = years_without_moves(result.data.calendar, today, add_months(today, WINDOW_MONTHS))
+    key = "\n".join(lines) + f"\n{len(doubts)}\n{years}"
     if key in _reported:
         return config
     _reported.add(key)
@@ -33,4 +39,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(f"facts not checked: {line}")
     if doubts:
         log.info(f"{len(doubts)} editors' doubts (verify: notes) are open; run `make doubts`")
+    for year in years:
+        log.info(
+            f"calendar: no moved working days are listed for {year} (data/calendar.yaml, "
+            f"holidays {LIBRARY_VERSION}); when the Cabinet's order on moving working days "
+            f"in {year} is out, add its moves to data/calendar.yaml"
+        )
     return config

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sitegen.calendar_checks import library_moves
+from sitegen.calendar_checks import library_moves, years_without_moves
 from sitegen.calendar_lv import LatvianCalendar
 from sitegen.loader import load_data_dir
 
@@ -116,3 +116,12 @@ def test_a_year_the_library_does_not_know_is_not_checked(fixture_data: Path) -> 
         "shortened_days:",
     )
     assert errors_for(fixture_data) == []
+
+
+def test_years_without_moves_are_named_for_the_build_reminder() -> None:
+    """The build reminds staff of a year the open-now hours reach that lists no moves."""
+    cal = load_data_dir(ROOT / "data", display_root=ROOT).data.calendar
+    assert years_without_moves(cal, dt.date(2025, 1, 1), dt.date(2026, 12, 31)) == []
+    assert library_moves(2031) == {}  # no order of 2031 in holidays 0.108
+    assert years_without_moves(cal, dt.date(2026, 11, 28), dt.date(2031, 12, 28))[-1] == 2031
+    assert years_without_moves(None, dt.date(2026, 1, 1), dt.date(2026, 2, 1)) == []

@@ -90,5 +90,17 @@ def check_calendar(source: SourceFile) -> list[DataError]:
     return errors
 
 
+def years_without_moves(cal: CalendarFile | None, first: dt.date, last: dt.date) -> list[int]:
+    """The years from ``first`` to ``last`` for which neither ``data/calendar.yaml`` nor the
+    holidays library lists a moved working day: the Cabinet order for such a year may not be
+    out yet, or not entered. Not an error (a year may have no moves): the build reminds staff."""
+    listed = {dt.date.fromisoformat(m.day_off).year for m in (cal.moved_days if cal else [])}
+    return [
+        year
+        for year in range(first.year, last.year + 1)
+        if year not in listed and not library_moves(year)
+    ]
+
+
 def _moves_text(known: dict[dt.date, dt.date]) -> str:
     return ", ".join(f"{off} worked on {on}" for off, on in sorted(known.items()))
