@@ -15,8 +15,8 @@
 
   // [text, open flag (1, 0, null), next change in epoch minutes] at minute n, or null
   function state(d, n) {
-    var t = d.from, s = d.s, m = -1, next = null, i;
     if (!d || n < d.from || n >= d.to) return null;
+    var t = d.from, s = d.s, m = -1, next = null, i;
     for (i = 0; i < s.length; i += 2) {
       t += s[i];
       if (t <= n) m = s[i + 1];
