@@ -46,6 +46,7 @@ PAGE_KINDS = {
     "calculator": "prices/calculator/",
     "report": "reports/rezekne-county-2017/",
     "statement": "accessibility/",
+    "finder": "finder/",
 }
 
 CLS_PROBE = """() => new Promise(resolve => {

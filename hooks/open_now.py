@@ -1,8 +1,9 @@
-"""MkDocs hook — the "open now" timelines: one small JSON per schedule group.
+"""MkDocs hook — the "open now" timelines: one JSON file for the whole site.
 
-on_post_build writes ``widgets/open-now/hours/<key>.json`` (13 months of states from the
-build date, see ``sitegen.opening``) into the site folder; the pages point at them from
-``overrides/widgets/open-now/open-now.html``. The weekly scheduled build in
+on_post_build writes ``widgets/open-now/hours.json`` (``{key: timeline}``, 13 months of
+states from the build date, see ``sitegen.opening``) into the site folder; the pages point
+at one timeline in it as ``hours.json#<key>`` from ``overrides/widgets/open-now/open-now.html``,
+so a page fetches it once and the browser keeps it across pages. The weekly scheduled build in
 ``.github/workflows/ci.yml`` keeps the window from running out.
 """
 
@@ -13,11 +14,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from sitegen.loader import load_data_dir
-from sitegen.opening import build_date, write_timelines
+from sitegen.opening import HOURS_FILE, build_date, write_timelines
 from sitegen.page_context import load_ui_strings
 from sitegen.site_config import data_dir, project_root
-
-OUT = "widgets/open-now/hours"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -35,4 +34,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     if data is None:
         return
     strings = load_ui_strings(root / "overrides/sitegen/ui.yaml")
-    write_timelines(data, strings, Path(config.site_dir) / OUT, build_date())
+    write_timelines(data, strings, Path(config.site_dir) / "widgets" / HOURS_FILE, build_date())

@@ -4,7 +4,8 @@ The build turns each schedule group (one schedule, or the seasons of one place) 
 Latvian calendar (``calendar_lv``) into a *timeline*: consecutive segments from a start
 moment, each with its state line in both languages ("Atvērts līdz 16.30 (pusdienu
 pārtraukums 12.00–12.30)", "Šodien slēgts: Līgo diena; atver pirmdien 8.00" …) and whether
-it is open. ``timeline_json`` packs 13 months of it for the widget
+it is open. ``timeline_json`` packs 13 months of it for the widget (all of them in one file,
+``timelines``)
 (``overrides/widgets/open-now/``), which only looks up the segment that holds "now";
 ``state_at`` is the Python reference answer for one moment (the case table in the
 widget's ``tests/`` runs through both).
@@ -36,6 +37,8 @@ UTC = dt.UTC
 LANGS = LANGUAGES
 WINDOW_MONTHS = 13  # how far ahead the build computes the timelines
 EXCEPTION_DAYS = 60  # how far ahead the list of holidays and changes looks
+RESERVE_DAYS = 14  # a page keeps room for the longest line of this many days (weekly builds)
+HOURS_FILE = "open-now/hours.json"  # every timeline of the site, by key (widget-relative)
 LOOKAHEAD_DAYS = 40  # beyond the window, to find the next opening
 
 
@@ -455,20 +458,25 @@ def all_groups(data: Any) -> list[Group]:
     return found
 
 
-def write_timelines(data: Any, strings: Strings, out_dir: Any, today: dt.date) -> list[str]:
-    """One JSON file per schedule group; returns the file names written."""
+def timelines(data: Any, strings: Strings, today: dt.date) -> dict[str, dict[str, Any]]:
+    """Every schedule group's timeline by its key (identical schedules share one)."""
     cal = LatvianCalendar(data.calendar)
     first, last = window(today)
-    written = []
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out: dict[str, dict[str, Any]] = {}
     for group in all_groups(data):
-        name = f"{group.key(cal.shortening(group.provider_id))}.json"
-        if name in written:
-            continue
-        payload = timeline_json(group, cal, strings, first, last)
-        (out_dir / name).write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-        written.append(name)
-    return written
+        key = group.key(cal.shortening(group.provider_id))
+        if key not in out:
+            out[key] = timeline_json(group, cal, strings, first, last)
+    return out
+
+
+def write_timelines(data: Any, strings: Strings, out_file: Any, today: dt.date) -> list[str]:
+    """The one file of the site's timelines (``HOURS_FILE``), fetched once per page and kept
+    by the browser across pages; returns the keys written."""
+    payload = timelines(data, strings, today)
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    out_file.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+    return list(payload)
 
 
 @dataclass(frozen=True)
@@ -517,14 +525,22 @@ class OpenNowView:
         rule = self.cal.shortening(provider_id)
         return [
             {
-                "url": self.page.widget_url(f"open-now/hours/{group.key(rule)}.json"),
+                "url": f"{self.page.widget_url(HOURS_FILE)}#{group.key(rule)}",
                 "label": group.label,
+                "reserve": self.longest(group),
                 # the list of holidays and changes applies: the calendar changes its hours
                 "calendar": group.weekly
                 and any(s.public_holidays == "closed" for s in group.schedules),
             }
             for group in schedule_groups(schedules, provider_id)
         ]
+
+    def longest(self, group: Group) -> str:
+        """The longest line the group shows in the next ``RESERVE_DAYS`` (page language): the
+        line keeps room for it, so that nothing below moves when the widget fills it in."""
+        last = self.today + dt.timedelta(days=RESERVE_DAYS)
+        segments = timeline(group, self.cal, self.page.ui_strings, self.today, last)
+        return max((seg.text[LANGS.index(self.page.lang)] for seg in segments), key=len)
 
     def exceptions(self, provider_id: str) -> list[Exception_]:
         return exceptions(self.cal, self.page.ui_strings, provider_id, self.today, self.page.lang)
@@ -555,7 +571,9 @@ class OpenNowView:
     def service_urls(self, service: Any, unit: Any, provider: Any) -> str:
         """The timelines a directory entry is open by (the service page's own hours)."""
         schedules = service.hours or (unit.hours if unit else []) or provider.hours
-        return " ".join(g["url"] for g in self.groups(schedules, provider.id))
+        rule = self.cal.shortening(provider.id)
+        url = self.page.widget_url(HOURS_FILE)
+        return " ".join(f"{url}#{g.key(rule)}" for g in schedule_groups(schedules, provider.id))
 
 
 def template_helpers(page: Any) -> dict[str, Any]:

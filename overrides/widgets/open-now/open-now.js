@@ -1,18 +1,22 @@
-// Open now: fills each [data-open-now] line from its timeline JSON, and narrows the service
-// directory to what is open now ([data-open-now-filter]). See README.md.
+// Open now: fills each [data-open-now="<hours.json>#<key>"] line from the site's one timeline
+// file (fetched once), and narrows the service directory to what is open now
+// ([data-open-now-filter]). See README.md.
 (function () {
   var lang = document.documentElement.lang == "en" ? "en" : "lv";
   var cache = {}, live;
 
-  function get(url) {
-    return cache[url] || (cache[url] = fetch(url).then(function (r) { return r.json(); }));
+  // "<url>#<key>": the timeline <key> of the file at <url>
+  function get(ref) {
+    var u = ref.split("#");
+    cache[u[0]] = cache[u[0]] || fetch(u[0]).then(function (r) { return r.json(); });
+    return cache[u[0]].then(function (all) { return all[u[1]]; });
   }
   function now() { return Math.floor(Date.now() / 6e4); }
 
   // [text, open flag (1, 0, null), next change in epoch minutes] at minute n, or null
   function state(d, n) {
+    if (!d || n < d.from || n >= d.to) return null;
     var t = d.from, s = d.s, m = -1, next = null, i;
-    if (n < d.from || n >= d.to) return null;
     for (i = 0; i < s.length; i += 2) {
       t += s[i];
       if (t <= n) m = s[i + 1];

@@ -21,7 +21,7 @@ FIRST, LAST = dt.date(2024, 1, 1), dt.date(2027, 12, 31)  # every moment of the 
 
 PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>t</title></head>
 <body>{body}<script src="open-now.js"></script></body></html>"""
-LINE = '<p data-open-now="{name}.json" hidden><span data-open-now-text></span></p>'
+LINE = '<p data-open-now="hours.json#{name}" hidden><span data-open-now-text></span></p>'
 DIRECTORY = """<p hidden><label><input type="checkbox" data-open-now-filter> only open</label>
 <span data-open-now-count="Open now: {{count}}"></span></p>
 <section><h2>A</h2><ul>{items}</ul></section><section><h2>B</h2><ul>
@@ -33,17 +33,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("open-now")
     shutil.copy(WIDGET / "open-now.js", root / "open-now.js")
     cal = calendar_for(TABLE)
+    hours = {}  # the site's one file: every timeline by its key
     for name in TABLE["schedules"]:
-        payload = timeline_json(group_for(TABLE, name), cal, strings(), FIRST, LAST)
-        (root / f"{name}.json").write_text(json.dumps(payload, ensure_ascii=False))
+        hours[name] = timeline_json(group_for(TABLE, name), cal, strings(), FIRST, LAST)
         for lang in ("lv", "en"):
             body = LINE.format(name=name)
             (root / f"{name}.{lang}.html").write_text(PAGE.format(lang=lang, body=body))
+    (root / "hours.json").write_text(json.dumps(hours, ensure_ascii=False))
     names = ["office", "reception-wed", "always", "days-not-given"]
-    items = "".join(f'<li id="{n}" data-open-now-any="{n}.json">{n}</li>' for n in names)
+    items = "".join(f'<li id="{n}" data-open-now-any="hours.json#{n}">{n}</li>' for n in names)
     body = DIRECTORY.format(items=items)
     (root / "directory.html").write_text(PAGE.format(lang="en", body=body))
-    two = LINE.format(name="office") + LINE.format(name="always")
+    two = LINE.format(name="office") + LINE.format(name="always") + LINE.format(name="none")
     (root / "two.html").write_text(PAGE.format(lang="lv", body=two))
     with serve_directory(root) as url:
         yield url
@@ -93,10 +94,24 @@ def test_announced_once_not_on_every_update(site: str, page: Any) -> None:
     said = live.inner_text()
     assert said == "Atvērts līdz 16.30 (pusdienu pārtraukums 12.00–12.30)"
     assert page.locator("[data-open-now]").nth(1).inner_text() == "Atvērts visu diennakti"
+    assert page.locator("[data-open-now]").nth(2).is_hidden()  # no such key: nothing shown
     page.clock.run_for(3 * 60_000)  # the lunch break starts at 12:00
     assert first.inner_text() == "Slēgts — pusdienu pārtraukums līdz 12.30"
     assert first.get_attribute("data-state") == "closed"
     assert live.inner_text() == said  # not announced again
+
+
+def test_one_request_for_every_line_and_the_filter(site: str, page: Any) -> None:
+    """The site's timelines are one file: a page with several lines fetches it once."""
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url.rsplit("/", 1)[-1]))
+    page.clock.set_fixed_time(dt.datetime.fromisoformat("2026-12-01T10:00+02:00"))
+    page.goto(f"{site}two.html")
+    page.locator("[data-open-now]").nth(1).wait_for(state="visible")
+    page.goto(f"{site}directory.html")
+    page.wait_for_function("document.querySelector('[data-open-now-count]').textContent")
+    # once per page, for three lines and for four entries
+    assert [f for f in fetched if f.endswith(".json")] == ["hours.json", "hours.json"]
 
 
 def test_directory_open_now_filter(site: str, page: Any) -> None:

@@ -36,12 +36,33 @@ def june_2026(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("june_2026")
 def test_lines_are_hidden_until_filled_and_point_at_the_json() -> None:
     out = provider_block("lv")
-    lines = re.findall(r'<p class="sg-open-now__state" data-open-now="([^"]+)" hidden>', out)
+    lines = re.findall(
+        r'<p class="sg-open-now__state" data-open-now="([^"]+)" data-pagefind-ignore hidden>', out
+    )
     assert len(lines) == 3  # working hours, the head's reception, the benefits department
+    # one file for the whole site, a timeline in it by key
     assert all(
-        re.fullmatch(r"\.\./\.\./widgets/open-now/hours/[0-9a-f]{16}\.json", u) for u in lines
+        re.fullmatch(r"\.\./\.\./widgets/open-now/hours\.json#[0-9a-f]{16}", u) for u in lines
     )
     assert out.count("data-open-now-text") == 3
+
+
+@pytest.mark.usefixtures("june_2026")
+def test_each_line_keeps_room_for_its_longest_text_of_two_weeks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """data-reserve: the longest line from the build date to two weeks after it (the weekly
+    build renews it). From 1 June 2026 an ordinary day's line; from 15 June the moved day
+    off (22 June) and Līgo are within the two weeks."""
+    office = "Atvērts līdz 16.30 (pusdienu pārtraukums 12.00–12.30)"
+    reserves = re.findall(r'data-reserve="([^"]+)"', provider_block("lv"))
+    assert reserves == [office, "Slēgts; atver 10. jūnijā 8.00", office]
+    english = re.findall(r'data-reserve="([^"]+)"', provider_block("en"))
+    assert english[0] == "Open until 16:30 (lunch break 12:00–12:30)"
+    monkeypatch.setenv("SITEGEN_TODAY", "2026-06-15")
+    reserves = re.findall(r'data-reserve="([^"]+)"', provider_block("lv"))
+    assert reserves[0] == f"Šodien pārcelta darba diena: {office[:1].lower()}{office[1:]}"
+    assert reserves[1].startswith("Šodien slēgts: pārcelta brīvdiena (strādā 27. jūnijā)")
 
 
 @pytest.mark.usefixtures("june_2026")
