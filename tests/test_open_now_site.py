@@ -145,3 +145,18 @@ def test_without_javascript_the_lines_take_no_room(served: str, chromium: Any) -
                 boxes[f"{path} {sel} {i}"] = el.bounding_box()
     context.close()
     assert boxes and all(box is None for box in boxes.values()), boxes
+
+
+def test_a_state_line_names_whose_hours_it_answers(default_site: Path) -> None:
+    """Each line of a service's facts box is labelled as the hours below it are titled: the
+    home-care office's line says it is the office's, not a bare "Darba laiks" (two lines
+    that look the same but answer for two places)."""
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+    for page in ("services/home-care/index.html", "en/services/home-care/index.html"):
+        tree = HTMLParser((default_site / page).read_text("utf-8"))
+        box = tree.css_first(".sg-keyfacts__hours")
+        labels = [n.text(strip=True) for n in box.css(".sg-open-now__label")]
+        titles = [n.text(strip=True) for n in box.css(".sg-keyfacts__title")]
+        assert labels == titles, page
+        assert any(" — " in label for label in labels), labels

@@ -521,12 +521,18 @@ class OpenNowView:
         self.cal = LatvianCalendar(page.data.calendar)
         self.today = build_date()
 
-    def groups(self, schedules: Sequence[Any], provider_id: str) -> list[dict[str, Any]]:
+    def groups(
+        self, schedules: Sequence[Any], provider_id: str, owners: Sequence[str] = ()
+    ) -> list[dict[str, Any]]:
+        """One entry per state line. ``owners`` (beside ``schedules``, e.g. "Aprūpes mājās
+        birojs") names whose hours a line answers, as the hours below it are titled."""
         rule = self.cal.shortening(provider_id)
+        owner_of = {id(s): o for s, o in zip(schedules, owners, strict=False)}
         return [
             {
                 "url": f"{self.page.widget_url(HOURS_FILE)}#{group.key(rule)}",
                 "label": group.label,
+                "owner": owner_of.get(id(group.schedules[0]), ""),
                 "reserve": self.longest(group),
                 # the list of holidays and changes applies: the calendar changes its hours
                 "calendar": group.weekly
