@@ -160,3 +160,7 @@ def test_a_state_line_names_whose_hours_it_answers(default_site: Path) -> None:
         titles = [n.text(strip=True) for n in box.css(".sg-keyfacts__title")]
         assert labels == titles, page
         assert any(" — " in label for label in labels), labels
+    # the finder's result entry for home care says the same
+    finder = HTMLParser((default_site / "finder/index.html").read_text("utf-8"))
+    found = [n.text(strip=True) for n in finder.css(".sg-open-now__label")]
+    assert "Aprūpes mājās birojs — Darba laiks" in found
