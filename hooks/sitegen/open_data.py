@@ -29,6 +29,7 @@ from typing import Any
 
 from . import model
 from .languages import LANGUAGES
+from .opening import build_date
 from .places import Territory
 from .sitedata import SiteData
 
@@ -488,8 +489,8 @@ def files(
 
 
 def manifest(data: SiteData, built: str, found: list[OpenDataFile]) -> dict[str, Any]:
-    """What ``open-data/index.json`` says: the licence field, when the files were built,
-    each file with its size."""
+    """What ``open-data/index.json`` says: the licence field, the day the files were built
+    (``built``, YYYY-MM-DD), each file with its size."""
     licence = data.site.licence
     return {
         "licence": {lang: licence.in_language(lang) for lang in LANGUAGES} if licence else None,
@@ -507,23 +508,8 @@ def manifest(data: SiteData, built: str, found: list[OpenDataFile]) -> dict[str,
     }
 
 
-_BUILT: dict[int, str] = {}
-
-
-def built_at(data: SiteData) -> str:
-    """When the files were built (UTC, ISO 8601): ``SOURCE_DATE_EPOCH`` when set (a
-    reproducible build), else the time this data was first exported in this process, so the
-    page and ``index.json`` of one build agree."""
-    import datetime as dt
-    import os
-
-    key = id(data)
-    if key not in _BUILT:
-        epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        moment = (
-            dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-            if epoch and epoch.isdigit()
-            else dt.datetime.now(dt.UTC)
-        )
-        _BUILT[key] = moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    return _BUILT[key]
+def built_on() -> str:
+    """The day the files were built (ISO 8601 date, Europe/Riga): the same day as the
+    open-now data (``opening.build_date``, ``SITEGEN_TODAY`` for a fixed day). A date, not
+    a time, so two builds of the same data on the same day give the same files and pages."""
+    return build_date().isoformat()
