@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from .languages import LANGUAGES
 from .model import NeedAnswer, WhoAnswer
-from .open_data import service_locations
 from .places import Territory
 from .types import Text
 
@@ -329,6 +328,10 @@ class FinderView:
     def locations(self, entry: Entry) -> list[Any]:
         """Where a resident goes for an entry (the shortlist sheet prints the first): a
         service's own places, else its unit's, else its provider's; a benefit's provider's."""
+        # imported here: validation loads this module (check_finder) and must not load the
+        # open data's time-zone and Babel imports (tests/test_import_graph.py)
+        from .open_data import service_locations
+
         data = self.ctx.data
         if entry.kind == "service":
             ids = service_locations(data, self.ctx.service(entry.id))
