@@ -44,6 +44,9 @@ PAGE_KINDS = {
     "calculator": "prices/calculator/",
     "report": "reports/rezekne-county-2017/",
     "statement": "accessibility/",
+    "finder": "finder/",
+    "place": "places/rezekne-county/",
+    "need": "needs/care-at-home/",
 }
 
 CLS_PROBE = """() => new Promise(resolve => {

@@ -6,7 +6,7 @@
   "use strict";
   var buttons = document.querySelectorAll("[data-sg-print]");
   for (var i = 0; i < buttons.length; i++) {
-    buttons[i].parentNode.hidden = false; // the <p class="sg-print-action"> holding it
+    buttons[i].parentNode.style.visibility = ""; // the <p class="sg-print-action">, kept in place
     buttons[i].addEventListener("click", function () {
       window.print();
     });
