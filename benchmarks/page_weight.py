@@ -47,6 +47,8 @@ PAGE_KINDS = {
     "report": "reports/rezekne-county-2017/",
     "statement": "accessibility/",
     "finder": "finder/",
+    "place": "places/rezekne-county/",
+    "need": "needs/care-at-home/",
 }
 
 CLS_PROBE = """() => new Promise(resolve => {

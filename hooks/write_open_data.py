@@ -47,5 +47,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = site / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(item.payload)
-    index = open_data.manifest(data, open_data.built_at(data), found)
+    index = open_data.manifest(data, open_data.built_on(), found)
     (site / open_data.ROOT / "index.json").write_bytes(open_data.to_json(index))

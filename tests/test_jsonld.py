@@ -1,15 +1,19 @@
 """schema.org JSON-LD (sitegen/jsonld.py): every provider and service page of the built
 site carries JSON-LD that parses (extruct) and says what the data says: the provider's
-opening hours session by session, the service's provider, area, audience and every price."""
+opening hours session by session and its holiday exceptions (compared with an independent
+reading of the calendar), the service's provider, area, audience and every price."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from decimal import Decimal
 from pathlib import Path
 
 import extruct
 import pytest
-from sitegen import jsonld
+from sitegen import jsonld, opening
+from sitegen.calendar_lv import LatvianCalendar
 from sitegen.loader import load_data_dir
 from sitegen.page_context import load_ui_strings
 
@@ -91,3 +95,95 @@ def test_the_price_check_fails_on_a_wrong_price():
 def test_script_json_cannot_end_its_script_element():
     text = jsonld.script_json({"name": "</script><script>alert(1)</script> & more"})
     assert "<" not in text and ">" not in text and "&" not in text
+
+
+# --- holiday exceptions (specialOpeningHoursSpecification) -------------------------------
+
+CITY = "rezekne-city-social-service"  # Mon–Fri 08:00–12:00, 12:30–16:30; holidays closed
+
+
+def expected_exceptions(provider_id: str, first: dt.date, last: dt.date) -> dict[str, list]:
+    """An independent reading of the calendar for a Mon–Fri office with a lunch break: a
+    holiday or moved day off on a weekday is closed, the day before a holiday closes an hour
+    earlier (unless the provider's rule says not), a moved working Saturday keeps the
+    weekday's hours."""
+    cal = LatvianCalendar(DATA.calendar)
+    shorten = cal.shortening(provider_id) == "one-hour-earlier"
+    out: dict[str, list] = {}
+    day = first
+    while day <= last:
+        info = cal.day(day)
+        weekday = day.weekday() < 5
+        if info.kind in ("holiday", "moved_off") and weekday:
+            out[day.isoformat()] = [("00:00", "00:00")]
+        elif info.kind == "moved_work":
+            close = "15:30" if info.shortened and shorten else "16:30"
+            out[day.isoformat()] = [("08:00", "12:00"), ("12:30", close)]
+        elif info.shortened and shorten and weekday:
+            out[day.isoformat()] = [("08:00", "12:00"), ("12:30", "15:30")]
+        day += dt.timedelta(days=1)
+    return out
+
+
+def by_date(special: list[dict]) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for entry in special:
+        assert entry["@type"] == "OpeningHoursSpecification"
+        assert entry["validFrom"] == entry["validThrough"]
+        out.setdefault(entry["validFrom"], []).append((entry["opens"], entry["closes"]))
+    return out
+
+
+@pytest.mark.parametrize("today", ["2024-12-01", "2026-11-28", "2027-06-15"])
+def test_holiday_exceptions_equal_the_calendar(today):
+    first, last = opening.window(dt.date.fromisoformat(today))
+    obj = jsonld.provider_jsonld(DATA, CITY, "en", today=first)
+    found = by_date(obj["specialOpeningHoursSpecification"])
+    assert found == expected_exceptions(CITY, first, last)
+    if today == "2024-12-01":  # the Saturday worked instead of Monday 23 December
+        assert found["2024-12-14"] == [("08:00", "12:00"), ("12:30", "16:30")]
+        assert found["2024-12-23"] == [("00:00", "00:00")]
+
+
+def test_a_holiday_on_an_open_weekday_is_closed():
+    # Thursday 24 December 2026 (Christmas Eve) and Tuesday 4 May 2027 are public holidays
+    obj = jsonld.provider_jsonld(DATA, CITY, "en", today=dt.date(2026, 11, 28))
+    found = by_date(obj["specialOpeningHoursSpecification"])
+    assert found["2026-12-24"] == [("00:00", "00:00")]
+    assert found["2027-05-04"] == [("00:00", "00:00")]
+    # the day before closes an hour earlier (Labour Law s. 135), the lunch break kept
+    assert found["2026-12-23"] == [("08:00", "12:00"), ("12:30", "15:30")]
+    # a holiday on a Sunday changes nothing for a Mon–Fri office: no entry
+    assert "2027-06-20" not in found or dt.date(2027, 6, 20).weekday() < 5
+    # the check fails when the page forgets a holiday
+    broken = [e for e in obj["specialOpeningHoursSpecification"] if e["validFrom"] != "2026-12-24"]
+    first, last = opening.window(dt.date(2026, 11, 28))
+    assert by_date(broken) != expected_exceptions(CITY, first, last)
+
+
+def test_not_shortened_providers_and_unknown_days_get_no_invented_exceptions():
+    schedule = DATA.providers[CITY].provider.hours[0]
+    cal = LatvianCalendar(DATA.calendar)
+    first, last = opening.window(dt.date(2026, 11, 28))
+    found = by_date(jsonld.special_hours(schedule, cal, "not-shortened", first, last))
+    assert "2026-12-23" not in found and found["2026-12-24"] == [("00:00", "00:00")]
+    # Rēzekne county's hours do not say on which days: no exceptions at all
+    county = jsonld.provider_jsonld(
+        DATA, "rezekne-county-social-service", "en", today=dt.date(2026, 11, 28)
+    )
+    assert "specialOpeningHoursSpecification" not in county
+    undated = schedule.model_copy(update={"season": schedule.label})
+    assert jsonld.special_hours(undated, cal, "one-hour-earlier", first, last) == []
+    shelter = schedule.model_copy(update={"public_holidays": "open"})
+    assert jsonld.special_hours(shelter, cal, "one-hour-earlier", first, last) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_provider_pages_carry_the_holiday_exceptions_of_their_build_day(default_site, lang):
+    built = json.loads((default_site / "open-data/index.json").read_text("utf-8"))["built"]
+    today = dt.date.fromisoformat(built)
+    (city,) = page_jsonld(default_site, f"{LANGS[lang]}providers/{CITY}")
+    first, last = opening.window(today)
+    assert by_date(city["specialOpeningHoursSpecification"]) == expected_exceptions(
+        CITY, first, last
+    )

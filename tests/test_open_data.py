@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import copy
 import csv
+import datetime as dt
 import io
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from jsonschema import Draft202012Validator
-from sitegen import open_data
+from sitegen import open_data, opening
 from sitegen.loader import load_data_dir
 from sitegen.page_context import load_ui_strings
 
@@ -56,9 +59,12 @@ def dangling_ids(tables: dict[str, list[dict]]) -> list[str]:
     ]
 
 
+TODAY = dt.date(2026, 11, 28)  # a fixed build day: the schedules' periods follow from it
+
+
 @pytest.fixture(scope="module")
 def hsds() -> dict[str, dict[str, list[dict]]]:
-    return {lang: open_data.hsds_tables(DATA, lang, UI) for lang in LANGS}
+    return {lang: open_data.hsds_tables(DATA, lang, UI, today=TODAY) for lang in LANGS}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -76,8 +82,10 @@ def test_the_schema_check_fails_on_a_broken_export(hsds):
     broken["schedules"][0]["byday"] = "Monday"
     broken["cost_options"][0]["amount"] = "8.80"  # a number in HSDS
     broken["services"][1]["id"] = "home-care"  # not a UUID
+    broken["schedules"][1]["opens_at"] = "08:00"  # no UTC offset: whose 08:00?
+    del broken["schedules"][2]["timezone"]
     problems = schema_errors(broken)
-    assert len(problems) == 5, problems
+    assert len(problems) == 7, problems
     dangling = copy.deepcopy(hsds["en"])
     dangling["service_at_locations"][0]["service_id"] = open_data.stable_id("service", "nowhere")
     assert len(dangling_ids(dangling)) == 1
@@ -126,9 +134,14 @@ def test_lunch_breaks_are_separate_sessions_and_no_assured_date(hsds):
     sessions = [
         (s["opens_at"], s["closes_at"], s["byday"])
         for s in hsds["en"]["schedules"]
-        if s.get("location_id") == office and s.get("description") == "Working hours"
+        if s.get("location_id") == office
+        and s.get("description") == "Working hours"
+        and s["valid_from"] == "2026-10-25"
     ]
-    assert sessions == [("08:00", "12:00", "MO,TU,WE,TH,FR"), ("12:30", "16:30", "MO,TU,WE,TH,FR")]
+    assert sessions == [
+        ("08:00+02:00", "12:00+02:00", "MO,TU,WE,TH,FR"),
+        ("12:30+02:00", "16:30+02:00", "MO,TU,WE,TH,FR"),
+    ]
     # no "checked on" date in the data yet: assured_date is left out, not invented
     assert all("assured_date" not in s for s in hsds["en"]["services"])
 
@@ -192,5 +205,49 @@ def test_the_built_site_publishes_the_files_and_the_page(default_site):
     lv = (default_site / "open-data/index.html").read_text("utf-8")
     en = (default_site / "en/open-data/index.html").read_text("utf-8")
     assert "Licence nav norādīta" in lv and "The licence is not stated" in en
-    assert f'datetime="{index["built"][:10]}"' in en
+    # the build's day only (no time): two builds on one day give the same page
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", index["built"]), index["built"]
+    assert f'datetime="{index["built"]}"' in en
     assert 'href="../../open-data/en/fees.csv"' in en and 'href="lv/fees.csv"' in lv
+
+
+@pytest.mark.parametrize("today", ["2026-11-28", "2027-03-28", "2027-07-01"])
+def test_schedule_times_carry_riga_offset_of_their_dates(today):
+    """Every schedule row's offset is Riga's (zoneinfo) on every date it is valid for, and
+    each session's rows cover the open-now window without a gap or an overlap."""
+    day = dt.date.fromisoformat(today)
+    rows = open_data.hsds_tables(DATA, "en", UI, today=day)["schedules"]
+    riga = ZoneInfo("Europe/Riga")
+    sessions: dict[tuple, list[tuple[str, str]]] = {}
+    for row in rows:
+        first, last = (dt.date.fromisoformat(row[k]) for k in ("valid_from", "valid_to"))
+        suffix = f"+{row['timezone']:02d}:00"
+        assert row["opens_at"].endswith(suffix) and row["closes_at"].endswith(suffix), row
+        d = first
+        while d <= last:
+            noon = dt.datetime(d.year, d.month, d.day, 12, tzinfo=riga)
+            assert noon.utcoffset() == dt.timedelta(hours=row["timezone"]), (row, d)
+            d += dt.timedelta(days=1)
+        key = tuple(
+            v
+            for k, v in row.items()
+            if k not in ("id", "valid_from", "valid_to", "timezone", "opens_at", "closes_at")
+        )
+        key += (row["opens_at"][:5], row["closes_at"][:5])
+        sessions.setdefault(key, []).append((row["valid_from"], row["valid_to"]))
+    end = opening.window(day)[1]
+    for periods in sessions.values():
+        periods.sort()
+        assert periods[0][0] <= today and periods[-1][1] >= end.isoformat()
+        for (_, last), (first, _) in zip(periods, periods[1:], strict=False):
+            assert dt.date.fromisoformat(last) + dt.timedelta(days=1) == dt.date.fromisoformat(
+                first
+            )
+    # both offsets appear: a fixed +02:00 would be an hour wrong in summer
+    assert {row["timezone"] for row in rows} == {2, 3}
+
+
+def test_schedule_ids_stay_from_one_build_day_to_the_next():
+    one = open_data.hsds_tables(DATA, "en", UI, today=dt.date(2026, 11, 28))["schedules"]
+    two = open_data.hsds_tables(DATA, "en", UI, today=dt.date(2026, 11, 29))["schedules"]
+    assert one == two

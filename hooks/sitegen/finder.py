@@ -325,6 +325,20 @@ class FinderView:
     def provider_of(self, entry: Entry) -> model.Provider:
         return self.ctx.data.providers[entry.provider].provider
 
+    def locations(self, entry: Entry) -> list[Any]:
+        """Where a resident goes for an entry (the shortlist sheet prints the first): a
+        service's own places, else its unit's, else its provider's; a benefit's provider's."""
+        # imported here: validation loads this module (check_finder) and must not load the
+        # open data's time-zone and Babel imports (tests/test_import_graph.py)
+        from .open_data import service_locations
+
+        data = self.ctx.data
+        if entry.kind == "service":
+            ids = service_locations(data, self.ctx.service(entry.id))
+        else:
+            ids = list(data.providers[entry.provider].provider.locations)
+        return [data.locations[loc] for loc in ids]
+
     def has_own_phone(self, entry: Entry) -> bool:
         """Whether the data gives a phone for this entry itself: the service's, its unit's or
         its provider's own (not another office's of the same provider, which the facts box

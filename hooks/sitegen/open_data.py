@@ -6,7 +6,13 @@
   required_documents, service_areas), linked by ids. Every id is a UUID v5 of our own id
   (``stable_id``), so it is the same in both languages and from build to build.
   Opening hours with a lunch break become one schedule row per session (08:00–12:00 and
-  12:30–16:30), as HSDS asks. ``assured_date`` is left out: the data has no "checked on"
+  12:30–16:30), as HSDS asks. Times are Latvian wall-clock time (Europe/Riga), which is
+  UTC+2 in winter and UTC+3 in summer; HSDS 3.0 gives a schedule only a fixed UTC offset
+  (``timezone``, a number, and an offset on ``opens_at``/``closes_at``), so each session is
+  one row per period of constant offset (``time_zone_periods``) from the build date to the
+  end of the open-now window (13 months), with ``valid_from``/``valid_to`` the period's
+  dates, ``timezone`` 2 or 3 and the times written "08:00+02:00". One row with +02:00
+  all year would be an hour wrong from the end of March to the end of October. ``assured_date`` is left out: the data has no "checked on"
   date yet. Our JSON Schema of the exported objects is ``schema/hsds/`` (see the tests).
 - **Fees** as CSV and JSON: one row per price (service, item, amount, unit, conditions,
   legal basis).
@@ -19,6 +25,7 @@ for the "Open data" page and ``open-data/index.json``.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import uuid
@@ -29,6 +36,7 @@ from typing import Any
 
 from . import model
 from .languages import LANGUAGES
+from .opening import RIGA, build_date, window
 from .places import Territory
 from .sitedata import SiteData
 
@@ -228,11 +236,67 @@ def price_parts(item: model.FeeItem, lang: str, ui: UI) -> list[tuple[str, Decim
     return [("percent", rule.percent, _ui(ui, "opendata.percent_of", lang, base=base))]
 
 
+def _offset_hours(day: dt.date) -> int:
+    """Riga's UTC offset in hours at noon of a date (2 in winter, 3 in summer)."""
+    moment = dt.datetime(day.year, day.month, day.day, 12, tzinfo=RIGA)
+    offset = moment.utcoffset()
+    assert offset is not None
+    return int(offset.total_seconds() // 3600)
+
+
+def time_zone_periods(today: dt.date) -> list[tuple[dt.date, dt.date, int]]:
+    """``(first day, last day, UTC offset)`` of each period of constant Riga offset that
+    meets the open-now window from ``today``. A period runs from the day of a change to or
+    from summer time (a Sunday; the change is at 03:00/04:00, before any opening) to the day
+    before the next, so its dates do not move from one build to the next."""
+    first, last = window(today)
+    start = first
+    while _offset_hours(start - dt.timedelta(days=1)) == _offset_hours(first):
+        start -= dt.timedelta(days=1)
+    out = []
+    while start <= last:
+        end = start
+        while _offset_hours(end + dt.timedelta(days=1)) == _offset_hours(start):
+            end += dt.timedelta(days=1)
+        out.append((start, end, _offset_hours(start)))
+        start = end + dt.timedelta(days=1)
+    return out
+
+
+def _with_offset(hhmm: str, hours: int) -> str:
+    return f"{hhmm}{'+' if hours >= 0 else '-'}{abs(hours):02d}:00"
+
+
+def _zoned(
+    rows: list[dict[str, Any]], periods: list[tuple[dt.date, dt.date, int]]
+) -> list[dict[str, Any]]:
+    """Each schedule row once per period of constant UTC offset (see the module docstring)."""
+    out = []
+    for row in rows:
+        for first, last, hours in periods:
+            zoned = {
+                **row,
+                "id": stable_id("schedule-zoned", row["id"], first.isoformat()),
+                "valid_from": first.isoformat(),
+                "valid_to": last.isoformat(),
+                "timezone": hours,
+                "opens_at": _with_offset(row["opens_at"], hours),
+                "closes_at": _with_offset(row["closes_at"], hours),
+            }
+            out.append(zoned)
+    return out
+
+
 def hsds_tables(
-    data: SiteData, lang: str, ui: UI, page_url: dict[str, str] | None = None
+    data: SiteData,
+    lang: str,
+    ui: UI,
+    page_url: dict[str, str] | None = None,
+    today: dt.date | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """The HSDS tables of the data in one language. ``page_url`` maps a service id to its
-    page's absolute address (given only when the site's address is known)."""
+    page's absolute address (given only when the site's address is known); ``today`` is
+    the first day of the schedules' periods (default: the build date)."""
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in HSDS_TABLES}
     for pid, pf in data.providers.items():
         p = pf.provider
@@ -299,6 +363,7 @@ def hsds_tables(
                 tables["phones"] += _phone_rows(unit.contacts.phones, owner, unit.id, lang)
         for service in pf.services:
             _service_rows(tables, data, pf, service, lang, ui, page_url)
+    tables["schedules"] = _zoned(tables["schedules"], time_zone_periods(today or build_date()))
     return tables
 
 
@@ -488,8 +553,8 @@ def files(
 
 
 def manifest(data: SiteData, built: str, found: list[OpenDataFile]) -> dict[str, Any]:
-    """What ``open-data/index.json`` says: the licence field, when the files were built,
-    each file with its size."""
+    """What ``open-data/index.json`` says: the licence field, the day the files were built
+    (``built``, YYYY-MM-DD), each file with its size."""
     licence = data.site.licence
     return {
         "licence": {lang: licence.in_language(lang) for lang in LANGUAGES} if licence else None,
@@ -507,23 +572,8 @@ def manifest(data: SiteData, built: str, found: list[OpenDataFile]) -> dict[str,
     }
 
 
-_BUILT: dict[int, str] = {}
-
-
-def built_at(data: SiteData) -> str:
-    """When the files were built (UTC, ISO 8601): ``SOURCE_DATE_EPOCH`` when set (a
-    reproducible build), else the time this data was first exported in this process, so the
-    page and ``index.json`` of one build agree."""
-    import datetime as dt
-    import os
-
-    key = id(data)
-    if key not in _BUILT:
-        epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        moment = (
-            dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-            if epoch and epoch.isdigit()
-            else dt.datetime.now(dt.UTC)
-        )
-        _BUILT[key] = moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    return _BUILT[key]
+def built_on() -> str:
+    """The day the files were built (ISO 8601 date, Europe/Riga): the same day as the
+    open-now data (``opening.build_date``, ``SITEGEN_TODAY`` for a fixed day). A date, not
+    a time, so two builds of the same data on the same day give the same files and pages."""
+    return build_date().isoformat()

@@ -253,7 +253,7 @@ class PageContext:
             "index": self._href(f"{open_data.ROOT}/index.json"),
             "schema": self._href(f"{open_data.ROOT}/{open_data.SCHEMA}"),
             "licence": self.data.site.licence,
-            "built": open_data.built_at(self.data),
+            "built": open_data.built_on(),
         }
 
     def jsonld(self, kind: str, item_id: str) -> Markup:
