@@ -64,3 +64,21 @@ def test_the_check_finds_a_missing_form() -> None:
     assert missing_forms({"other": "{count} services"}, "en") == ["one"]
     with pytest.raises(KeyError):
         count_text({"one": "x", "other": "y"}, 10, "lv")
+
+
+@pytest.mark.parametrize(
+    ("count", "lv", "en"),
+    [
+        (1, "(un vēl 1 citā vietā)", "(and 1 other place)"),
+        (2, "(un vēl 2 citās vietās)", "(and 2 other places)"),
+        (10, "(un vēl 10 citās vietās)", "(and 10 other places)"),
+        (21, "(un vēl 21 citā vietā)", "(and 21 other places)"),
+    ],
+)
+def test_the_shortlist_counts_other_places_by_the_plural_rules(
+    count: int, lv: str, en: str
+) -> None:
+    """The shortlist sheet's "and N other places" (widgets/print/shortlist-entry.html)."""
+    forms = COUNTED["print.list.more_places"]
+    assert count_text(forms["lv"], count, "lv") == lv
+    assert count_text(forms["en"], count, "en") == en
