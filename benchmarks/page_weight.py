@@ -27,8 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 
 from gzip_server import Response, serve_gzip  # noqa: E402
+
+from testsupport.browser import layout_shift  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"]
@@ -50,14 +53,6 @@ PAGE_KINDS = {
     "place": "places/rezekne-county/",
     "need": "needs/care-at-home/",
 }
-
-CLS_PROBE = """() => new Promise(resolve => {
-  let total = 0;
-  new PerformanceObserver(list => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
-  }).observe({type: "layout-shift", buffered: true});
-  setTimeout(() => resolve(total), 1000);
-})"""
 
 
 def pages() -> list[tuple[str, str]]:
@@ -83,7 +78,7 @@ def first_visit(
     page.on("request", lambda r: None if r.url.startswith(base) else outside.append(r.url))
     start = len(log)
     page.goto(base + path, wait_until="networkidle")
-    cls = page.evaluate(CLS_PROBE)
+    cls = layout_shift(page, 1000)
     page.wait_for_load_state("networkidle")
     if search:
         page.click("button[data-sg-search]")

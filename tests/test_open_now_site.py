@@ -14,7 +14,7 @@ import pytest
 from sitegen.loader import load_data_dir
 from sitegen.opening import all_groups
 
-from testsupport.browser import serve_directory
+from testsupport.browser import layout_shift, serve_directory
 
 ROOT = Path(__file__).resolve().parents[1]
 LINE = re.compile(r'data-open-now="([^"]+)"')
@@ -31,13 +31,6 @@ SHIFT_PAGES = [
     )
 ]
 WIDTHS = (390, 1280)
-CLS_PROBE = """() => new Promise(resolve => {
-  let total = 0;
-  new PerformanceObserver(list => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
-  }).observe({type: "layout-shift", buffered: true});
-  setTimeout(() => resolve(total), 500);
-})"""
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +100,7 @@ def test_every_line_shows_a_state_in_both_languages(
     assert any(p.startswith("en/") for p in pages) and any(not p.startswith("en/") for p in pages)
 
 
-def layout_shift(browser: Any, url: str, width: int) -> float:
+def shift_of_loading(browser: Any, url: str, width: int) -> float:
     """CLS of loading ``url`` at ``width`` px until the lines are filled (network idle)."""
     context = browser.new_context(viewport={"width": width, "height": 844})
     page = context.new_page()
@@ -116,16 +109,16 @@ def layout_shift(browser: Any, url: str, width: int) -> float:
         "[...document.querySelectorAll('[data-open-now]')].every(e => !e.hidden)"
         " && [...document.querySelectorAll('[data-open-now-count]')].every(e => e.textContent)"
     )
-    shift = page.evaluate(CLS_PROBE)
+    shift = layout_shift(page, 500)
     context.close()
-    return float(shift)
+    return shift
 
 
 def test_filling_the_lines_moves_nothing(served: str, chromium: Any) -> None:
     """Issue 16: CLS 0 on the pages with lines, at phone and desktop width, both languages
     (each line keeps room for its longest text; the directory's control its place)."""
     shifts = {
-        f"{path} @{width}": layout_shift(chromium, served + path, width)
+        f"{path} @{width}": shift_of_loading(chromium, served + path, width)
         for path in SHIFT_PAGES
         for width in WIDTHS
     }

@@ -18,6 +18,22 @@ from pathlib import Path
 
 import pytest
 
+# Cumulative layout shift of the page so far (shifts right after an input do not count, as in
+# CLS), read after the page has been left to settle for the given milliseconds.
+_LAYOUT_SHIFT = """ms => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), ms);
+})"""
+
+
+def layout_shift(page: object, settle_ms: int) -> float:
+    """The page's layout shift (CLS) after ``settle_ms`` more milliseconds of settling."""
+    return float(page.evaluate(_LAYOUT_SHIFT, settle_ms))
+
+
 CHROMIUM_ARGS = [
     "--headless=new",
     "--no-sandbox",
