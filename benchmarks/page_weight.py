@@ -110,7 +110,7 @@ def lighthouse_scores(base: str, paths: list[str]) -> dict[str, dict] | str:
     found = {}
     for path in paths:
         report = lighthouse.audit(binary, base + path, CHROMIUM, desktop=False)
-        scores = {c: report["categories"][c]["score"] for c in lighthouse.CATEGORIES}
+        scores = lighthouse.scores(report)
         scores["cls"] = report["audits"]["cumulative-layout-shift"]["numericValue"]
         scores["lost"] = lighthouse.losses(report, "performance")
         found[path] = scores
@@ -138,14 +138,9 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as temp:
-        site = args.site
-        if site is None:
-            from sitebuild import build
+        from sitebuild import given_or_built
 
-            run = build(ROOT, Path(temp) / "site")
-            if run.returncode != 0:
-                sys.exit(f"the site did not build:\n{run.output}")
-            site = run.site
+        site = given_or_built(args.site, ROOT, Path(temp))
         with serve_gzip(site) as (base, log):
             rows = []
             with sync_playwright() as playwright:

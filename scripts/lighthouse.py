@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "scripts")]
 
 from gzip_server import serve_gzip  # noqa: E402
-from sitebuild import build  # noqa: E402
+from sitebuild import given_or_built  # noqa: E402
 
 from testsupport.browser import CHROMIUM_ARGS  # noqa: E402
 
@@ -84,6 +84,11 @@ def audit(binary: Path, url: str, chrome: str, desktop: bool) -> dict:
     return json.loads(run.stdout)
 
 
+def scores(report: dict) -> dict[str, float | None]:
+    """The report's score per category of ``CATEGORIES`` (None where Lighthouse gave none)."""
+    return {c: report["categories"][c]["score"] for c in CATEGORIES}
+
+
 def losses(report: dict, category: str) -> list[str]:
     """The weighted audits of a category that did not score full marks."""
     found = []
@@ -106,29 +111,24 @@ def main() -> int:
         sys.exit("Lighthouse cannot run: Debian's chromium is not installed (make install-test).")
     binary = lighthouse_binary()
     with tempfile.TemporaryDirectory() as temp:
-        site = args.site
-        if site is None:
-            run = build(ROOT, Path(temp) / "site")
-            if run.returncode != 0:
-                sys.exit(f"the site did not build:\n{run.output}")
-            site = run.site
+        site = given_or_built(args.site, ROOT, Path(temp))
         rows, lost, failed = [], {}, False
         with serve_gzip(site) as (base, _):
             for page in args.pages:
                 report = audit(binary, base + page, chrome, args.desktop)
-                scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
-                rows.append((page or "(home, lv)", scores))
+                found = scores(report)
+                rows.append((page or "(home, lv)", found))
                 for category in CATEGORIES:
                     for item in losses(report, category):
                         lost.setdefault((category, item), []).append(page or "(home)")
-                failed |= scores["accessibility"] is None or scores["accessibility"] < 1
+                failed |= found["accessibility"] is None or found["accessibility"] < 1
 
     mode = "desktop" if args.desktop else "mobile (Lighthouse's default throttling)"
     mode += ", served gzip-compressed"
     print(f"Lighthouse {LIGHTHOUSE_VERSION}, {mode}, Debian chromium at {chrome}")
     print(f"{'page':45} " + " ".join(f"{c:>14}" for c in CATEGORIES))
-    for page, scores in rows:
-        cells = " ".join(f"{'-' if s is None else f'{s:.2f}':>14}" for s in scores.values())
+    for page, found in rows:
+        cells = " ".join(f"{'-' if s is None else f'{s:.2f}':>14}" for s in found.values())
         print(f"{page:45} {cells}")
     if lost:
         print("audits that cost points (audit id (score): title — pages):")

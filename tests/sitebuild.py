@@ -73,3 +73,14 @@ def build(
 def built_pages(site: Path) -> set[str]:
     """Every HTML page of a built site, as site-relative paths."""
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def given_or_built(site: Path | None, project: Path, temp: Path) -> Path:
+    """For the measuring scripts: the built site they were given, else the default data
+    built into ``temp``; a failed build ends the script with the build's output."""
+    if site is not None:
+        return site
+    run = build(project, temp / "site")
+    if run.returncode != 0:
+        sys.exit(f"the site did not build:\n{run.output}")
+    return run.site
