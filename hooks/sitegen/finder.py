@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .languages import LANGUAGES
 from .model import NeedAnswer, WhoAnswer
 from .places import Territory
+from .provenance import resolve
 from .types import Text
 
 if TYPE_CHECKING:
@@ -325,32 +326,19 @@ class FinderView:
     def provider_of(self, entry: Entry) -> model.Provider:
         return self.ctx.data.providers[entry.provider].provider
 
-    def locations(self, entry: Entry) -> list[Any]:
-        """Where a resident goes for an entry (the shortlist sheet prints the first): a
-        service's own places, else its unit's, else its provider's; a benefit's provider's."""
-        # imported here: validation loads this module (check_finder) and must not load the
-        # open data's time-zone and Babel imports (tests/test_import_graph.py)
-        from .open_data import service_locations
-
+    def locations(self, entry: Entry) -> list[tuple[Any, str]]:
+        """Where a resident goes for an entry (the shortlist sheet prints the first), each
+        with whose place it is ("" for the service's own): a service's places as resolved
+        (provenance.py: its own, else its office's, else its provider's); a benefit's
+        provider's."""
         data = self.ctx.data
         if entry.kind == "service":
-            ids = service_locations(data, self.ctx.service(entry.id))
-        else:
-            ids = list(data.providers[entry.provider].provider.locations)
-        return [data.locations[loc] for loc in ids]
-
-    def has_own_phone(self, entry: Entry) -> bool:
-        """Whether the data gives a phone for this entry itself: the service's, its unit's or
-        its provider's own (not another office's of the same provider, which the facts box
-        may fall back to)."""
-        provider = self.ctx.data.providers[entry.provider].provider
-        if provider.contacts.phones:
-            return True
-        if entry.kind != "service":
-            return False
-        service = self.ctx.service(entry.id)
-        unit = self.ctx.unit(entry.provider, service.unit)
-        return bool(service.contacts.phones or (unit and unit.contacts.phones))
+            return [
+                (owned.value, "" if owned.own else self.ctx.t(owned.owner.name))
+                for owned in resolve(data, entry.id).locations
+            ]
+        ids = data.providers[entry.provider].provider.locations
+        return [(data.locations[loc], "") for loc in ids]
 
     def fees(self, entry: Entry) -> list[dict[str, Any]]:
         """The fee rules (fees.rules_json) of a service; empty when the data gives none."""

@@ -30,8 +30,9 @@ from typing import Any
 
 from . import model
 from .calendar_lv import LatvianCalendar, ShortenedRule
-from .open_data import UI, area_places, price_parts, service_unit
+from .open_data import UI, area_places, price_parts
 from .opening import build_date, window
+from .provenance import resolve
 from .sitedata import SiteData
 from .weekdays import WEEKDAYS
 
@@ -82,7 +83,7 @@ def opening_hours(schedule: model.Schedule) -> list[dict[str, Any]]:
         ]
     out = []
     for hours in schedule.hours:
-        if not hours.days:
+        if not hours.days or hours.close is None:  # a start time only is not opening hours
             continue
         edges = [hours.open]
         for brk in hours.breaks:
@@ -110,7 +111,7 @@ def _sessions(schedule: model.Schedule, weekday: str, shortened: bool) -> list[t
     (not an overnight span), and a break after the new closing time falls away."""
     out = []
     for hours in schedule.hours:
-        if weekday not in (hours.days or ()):
+        if weekday not in (hours.days or ()) or hours.close is None:
             continue
         close = _minus_hour(hours.close) if shortened and not hours.overnight else hours.close
         edges = [hours.open]
@@ -133,7 +134,7 @@ def special_hours(
     differ from the weekly ones (see the module's docstring)."""
     if (
         schedule.round_the_clock
-        or schedule.public_holidays == "open"
+        or not schedule.closes_on_holidays
         or any(not hours.days for hours in schedule.hours)
         or (schedule.season is not None and schedule.season_dates is None)
     ):
@@ -147,7 +148,11 @@ def special_hours(
             if info.kind in ("holiday", "moved_off"):
                 actual = []
             else:
-                shortened = info.shortened and rule == "one-hour-earlier"
+                shortened = (
+                    info.shortened
+                    and rule == "one-hour-earlier"
+                    and schedule.rule.shortened_before_holidays
+                )
                 actual = _sessions(schedule, WEEKDAYS[info.weekday], shortened)
             if actual != usual:
                 for opens, closes in actual or [("00:00", "00:00")]:
@@ -220,10 +225,9 @@ def service_jsonld(
     service, pid = data.services[service_id]
     pf = data.providers[pid]
     p = pf.provider
-    unit = service_unit(data, service)
-    phones = [ph.number for ph in service.contacts.phones] or (
-        [ph.number for ph in unit.contacts.phones] if unit else []
-    )
+    # the number for the service as its page shows it (provenance.py): its own, else its
+    # office's or its provider's; schema.org puts it on the provider, whose it is
+    phones = [owned.value.number for owned in resolve(data, service_id).phones]
     offers = []
     for fee in (f for f in pf.fees if f.service == service_id):
         for item in fee.items:

@@ -8,6 +8,7 @@ Rules that span several objects or files live in ``rules.py``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
@@ -77,15 +78,20 @@ class Break(Strict):
 
 
 class DayHours(Strict):
-    """Opening hours that are the same on the listed weekdays."""
+    """Opening hours that are the same on the listed weekdays (or, for meal and hand-out
+    times, a start time only: ``open`` without ``close``)."""
 
     days: Annotated[list[Weekday], AfterValidator(_no_duplicates)] | None = Field(
         default=None,
         min_length=1,
         description="Weekdays (mon..sun). Leave out only when the source does not say which days.",
     )
-    open: Time
-    close: Time
+    open: Time = Field(description='Opening time, or the time something starts, "HH:MM"')
+    close: Time | None = Field(
+        default=None,
+        description="Closing time. Leave out only in a `kind: meals` schedule whose source "
+        "gives a start time only ('at 15.00'): no end is invented",
+    )
     overnight: bool = Field(
         default=False,
         description="True when the span passes midnight (e.g. 18:00 to 08:00 next morning)",
@@ -94,6 +100,13 @@ class DayHours(Strict):
 
     @model_validator(mode="after")
     def _span(self) -> DayHours:
+        if self.close is None:
+            if self.overnight or self.breaks:
+                raise _fail(
+                    "start_only_span",
+                    "a start time without a closing time has no `overnight` and no `breaks`",
+                )
+            return self
         start, end = minutes(self.open), minutes(self.close)
         if self.overnight:
             if end >= start:
@@ -133,9 +146,49 @@ class DayHours(Strict):
         return self
 
 
-class Schedule(Strict):
-    """One set of hours: working hours, reception hours of a person, a season's hours."""
+ScheduleKind = Literal["office", "reception", "service", "distribution", "meals", "operation"]
 
+
+@dataclass(frozen=True)
+class KindRule:
+    """What a kind of schedule is, and how the Latvian calendar changes it."""
+
+    closes_on_holidays: bool  # no hours on public holidays and moved days off
+    shortened_before_holidays: bool  # one hour shorter the day before (the provider's rule)
+    start_times: bool  # may give a start time only ("at 15.00"), no closing time
+    open_state: bool  # "open"/"closed" can be said of it (the directory's "open now" filter)
+
+
+# The one table of schedule kinds (opening.py, the resolver, the pages and the open data read
+# it). Office and reception hours are a working day: closed on holidays, one hour shorter the
+# day before. A service given on working days (home care), a hand-out (food parcels) and meal
+# times follow the working days; only office hours shorten. Operation (a shelter round the
+# clock, a night shelter's nights) goes on through holidays.
+SCHEDULE_KINDS: dict[str, KindRule] = {
+    "office": KindRule(True, True, False, True),
+    "reception": KindRule(True, True, False, True),
+    "service": KindRule(True, True, False, True),
+    "distribution": KindRule(True, False, False, True),
+    "meals": KindRule(True, False, True, False),
+    "operation": KindRule(False, False, False, True),
+}
+
+
+class Schedule(Strict):
+    """One set of hours: working hours, reception hours of a person, a season's hours, the
+    times meals are served."""
+
+    kind: ScheduleKind | None = Field(
+        default=None,
+        description="What these hours are: office (working hours of an office, the default), "
+        "reception (a person or department receives visitors), service (when the service is "
+        "given, on working days), distribution (hand-outs, e.g. food parcels), meals (meal "
+        "times; a start time only is allowed), operation (the place itself is open, e.g. a "
+        "shelter round the clock or a night shelter's nights; the default with "
+        "`round_the_clock`). Office, reception and service hours close on public holidays "
+        "and are one hour shorter the day before; distribution and meals follow the working "
+        "days; operation goes on through holidays",
+    )
     label: Text | None = Field(
         default=None, description="e.g. Working hours, Head receives visitors"
     )
@@ -146,15 +199,40 @@ class Schedule(Strict):
         description="The days of the season; leave out when the source does not give them "
         "(the page then shows every season's hours)",
     )
-    public_holidays: Literal["closed", "open"] = Field(
-        default="closed",
-        description="closed: no hours on public holidays and moved days off, and one hour "
-        "shorter the day before a holiday (data/calendar.yaml); open: the usual hours on "
-        "those days too (e.g. a shelter)",
+    public_holidays: Literal["closed", "open"] | None = Field(
+        default=None,
+        description="Leave out: the kind decides. closed: no hours on public holidays and "
+        "moved days off; open: the usual hours on those days too",
     )
     round_the_clock: bool = Field(default=False, description="Open 24 hours, every day")
+    locations: Annotated[IdList, RefTo("location")] = Field(
+        default_factory=list,
+        description="Where these hours apply, when the service is at several places with "
+        "different times (e.g. a soup kitchen's meal times at each kitchen)",
+    )
     hours: list[DayHours] = Field(default_factory=list)
     note: Text | None = None
+
+    @property
+    def what(self) -> str:
+        """The schedule's kind (``SCHEDULE_KINDS``): as given, else operation for a
+        round-the-clock schedule and office hours for any other."""
+        return self.kind or ("operation" if self.round_the_clock else "office")
+
+    @property
+    def rule(self) -> KindRule:
+        return SCHEDULE_KINDS[self.what]
+
+    @property
+    def closes_on_holidays(self) -> bool:
+        if self.public_holidays is not None:
+            return self.public_holidays == "closed"
+        return self.rule.closes_on_holidays
+
+    @property
+    def start_times_only(self) -> bool:
+        """Every entry gives a start time only ("at 15.00")."""
+        return bool(self.hours) and all(h.close is None for h in self.hours)
 
     @model_validator(mode="after")
     def _some_hours(self) -> Schedule:
@@ -165,6 +243,18 @@ class Schedule(Strict):
             )
         if not self.round_the_clock and not self.hours:
             raise _fail("hours_missing", "give `hours` or set `round_the_clock: true`")
+        for index, day_hours in enumerate(self.hours):
+            if day_hours.close is None and not self.rule.start_times:
+                raise _fail(
+                    "close_missing",
+                    "give `close`: only meal times (`kind: meals`) may give a start time only",
+                    at=("hours", index, "close"),
+                )
+        if self.hours and not self.start_times_only and any(h.close is None for h in self.hours):
+            raise _fail(
+                "close_mixed",
+                "give `close` for every entry of this schedule, or for none (start times only)",
+            )
         seen: set[str] = set()
         for day_hours in self.hours:
             for day in day_hours.days or ():
@@ -256,6 +346,11 @@ class Provider(Strict):
     contacts: Contacts = Field(default_factory=Contacts)
     hours: list[Schedule] = Field(default_factory=list)
     staff: list[StaffCount] = Field(default_factory=list)
+    where_to_ask: Text | None = Field(
+        default=None,
+        description="Where residents turn for a service, as the source says (e.g. the "
+        "social worker of their parish); shown on the pages of its services",
+    )
     sections: list[Section] = Field(default_factory=list)
     units: list[Unit] = Field(default_factory=list)
     sources: Annotated[IdList, RefTo("source")] = Field(

@@ -38,6 +38,7 @@ from . import model
 from .languages import LANGUAGES
 from .opening import RIGA, build_date, window
 from .places import Territory
+from .provenance import resolve
 from .sitedata import SiteData
 
 # Fixed forever: changing it changes every published id.
@@ -99,25 +100,6 @@ def area_places(data: SiteData, service_id: str) -> list[model.Place]:
         return []
     territory = Territory(data)
     return [territory.place(pid) for pid in territory.service_area(service_id)]
-
-
-def service_unit(data: SiteData, service: model.Service) -> model.Unit | None:
-    provider = data.providers[data.services[service.id][1]].provider
-    return next((u for u in provider.units if u.id == service.unit), None)
-
-
-def service_locations(data: SiteData, service: model.Service) -> list[str]:
-    """The service's places: its own, else its unit's, else its provider's."""
-    unit = service_unit(data, service)
-    provider = data.providers[data.services[service.id][1]].provider
-    return list(service.locations or (unit.locations if unit else []) or provider.locations)
-
-
-def service_schedules(data: SiteData, service: model.Service) -> list[model.Schedule]:
-    """The service's hours: its own, else its unit's, else its provider's."""
-    unit = service_unit(data, service)
-    provider = data.providers[data.services[service.id][1]].provider
-    return list(service.hours or (unit.hours if unit else []) or provider.hours)
 
 
 # --- HSDS --------------------------------------------------------------------
@@ -281,8 +263,9 @@ def _zoned(
                 "valid_to": last.isoformat(),
                 "timezone": hours,
                 "opens_at": _with_offset(row["opens_at"], hours),
-                "closes_at": _with_offset(row["closes_at"], hours),
             }
+            if "closes_at" in row:  # meal times give a start only
+                zoned["closes_at"] = _with_offset(row["closes_at"], hours)
             out.append(zoned)
     return out
 
@@ -379,10 +362,10 @@ def _service_rows(
     p = pf.provider
     sid = stable_id("service", service.id)
     fees = [f for f in pf.fees if f.service == service.id]
-    unit = service_unit(data, service)
-    emails = [e.address for e in service.contacts.emails] or (
-        [e.address for e in unit.contacts.emails] if unit else []
-    )
+    resolved = resolve(data, service.id)
+    # HSDS has no field for whose an e-mail is: the service's own, else its office's or
+    # provider's (the contact for it, as its page shows it)
+    emails = [owned.value.address for owned in resolved.emails]
     tables["services"].append(
         _clean(
             {
@@ -399,27 +382,37 @@ def _service_rows(
             }
         )
     )
-    own_hours = bool(service.hours)
-    for loc_ref in service_locations(data, service):
-        sal_id = stable_id("service-at-location", service.id, loc_ref)
+    # the service at each of its places: its own, or its office's (unit's), where it is
+    # given; a provider's office is where one asks, not where the service is, and is
+    # published as the organization's location only. Hours are the service's own only (an
+    # office's are published with the office's location), at the places they are for when
+    # they name them (a soup kitchen's meal times).
+    at_place: dict[str, str] = {}
+    for owned in resolved.locations:
+        if owned.owner.source == "provider":
+            continue
+        loc_ref = owned.value.id
+        at_place[loc_ref] = stable_id("service-at-location", service.id, loc_ref)
         tables["service_at_locations"].append(
-            {"id": sal_id, "service_id": sid, "location_id": stable_id("location", loc_ref)}
+            {
+                "id": at_place[loc_ref],
+                "service_id": sid,
+                "location_id": stable_id("location", loc_ref),
+            }
         )
-        if not own_hours:  # the place's hours, for this service at this place
-            for s_index, sched in enumerate(service_schedules(data, service)):
-                tables["schedules"] += _schedule_rows(
-                    sched,
-                    {"service_at_location_id": sal_id},
-                    f"{service.id}@{loc_ref}/{s_index}",
-                    lang,
-                    ui,
-                )
     for s_index, sched in enumerate(service.hours):
-        tables["schedules"] += _schedule_rows(
-            sched, {"service_id": sid}, f"{service.id}/{s_index}", lang, ui
-        )
-    phones = list(service.contacts.phones) or (list(unit.contacts.phones) if unit else [])
-    tables["phones"] += _phone_rows(phones, {"service_id": sid}, f"service/{service.id}", lang)
+        places = [at_place[ref] for ref in sched.locations if ref in at_place]
+        owners = [{"service_at_location_id": sal} for sal in places] or [{"service_id": sid}]
+        for o_index, owner in enumerate(owners):
+            key = f"{service.id}/{s_index}" + (f"@{o_index}" if places else "")
+            tables["schedules"] += _schedule_rows(sched, owner, key, lang, ui)
+    # the service's own numbers (an office's are published with its location)
+    tables["phones"] += _phone_rows(
+        [o.value for o in resolved.phones if o.own],
+        {"service_id": sid},
+        f"service/{service.id}",
+        lang,
+    )
     for fee in fees:
         tables["cost_options"] += list(cost_options(fee, lang, ui))
     tables["required_documents"] += [

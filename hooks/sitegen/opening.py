@@ -29,6 +29,7 @@ from babel.dates import format_date
 
 from .calendar_lv import DayInfo, LatvianCalendar, ShortenedRule
 from .languages import BABEL_LOCALE, LANGUAGES, TIME_SEPARATOR
+from .provenance import resolve
 from .types import minutes
 from .weekdays import WEEKDAYS
 
@@ -95,18 +96,19 @@ def _spans(schedule: Any, cal: LatvianCalendar, rule: ShortenedRule, day: dt.dat
     if schedule.season_dates is not None and not schedule.season_dates.contains(day):
         return []
     info = cal.day(day)
-    if schedule.public_holidays == "open":  # a shelter: the calendar does not change it
+    if not schedule.closes_on_holidays:  # a shelter: the calendar does not change it
         info = DayInfo(day, "weekend" if day.weekday() >= 5 else "workday")
     if info.kind in ("holiday", "moved_off"):
         return []
     weekday = WEEKDAYS[info.weekday]
     found = []
+    shortens = schedule.rule.shortened_before_holidays and rule == "one-hour-earlier"
     for hours in schedule.hours:
-        if weekday not in (hours.days or ()):
+        if weekday not in (hours.days or ()) or hours.close is None:
             continue
         start = local(day, hours.open)
         end = local(day + dt.timedelta(days=1 if hours.overnight else 0), hours.close)
-        shortened = info.shortened and rule == "one-hour-earlier" and not hours.overnight
+        shortened = info.shortened and shortens and not hours.overnight
         if shortened:
             end -= dt.timedelta(hours=1)
         breaks = []
@@ -232,7 +234,7 @@ def _weekly_timeline(
     first: dt.date,
     last: dt.date,
 ) -> list[Segment]:
-    closes = any(s.public_holidays == "closed" for s in schedules)
+    closes = any(s.closes_on_holidays for s in schedules)
     spans: list[Span] = []
     day = first - dt.timedelta(days=1)
     while day <= last + dt.timedelta(days=LOOKAHEAD_DAYS):
@@ -270,6 +272,48 @@ def _weekly_timeline(
     if cursor < window_end:
         out += _closed_segments(cal, texts, cursor, window_end, None, closes)
     return [s for s in out if s.start < window_end]
+
+
+def _start_times(schedule: Any, cal: LatvianCalendar, day: dt.date) -> list[dt.datetime]:
+    """The moments something starts on ``day`` (meal times: "at 15.00"), on the days the
+    schedule's kind keeps (meal times follow the working days)."""
+    info = cal.day(day)
+    if not schedule.closes_on_holidays:
+        info = DayInfo(day, "weekend" if day.weekday() >= 5 else "workday")
+    if info.kind in ("holiday", "moved_off"):
+        return []
+    weekday = WEEKDAYS[info.weekday]
+    return [
+        local(day, h.open) for h in schedule.hours if h.close is None and weekday in (h.days or ())
+    ]
+
+
+def _times_timeline(
+    schedule: Any, cal: LatvianCalendar, texts: Texts, first: dt.date, last: dt.date
+) -> list[Segment]:
+    """Start times only (a soup kitchen's meals "at 15.00"): no open or closed state, only
+    when it is next ("Nākamreiz šodien 15.00"), from midnight and from each start on."""
+    events: list[dt.datetime] = []
+    day = first - dt.timedelta(days=1)
+    while day <= last + dt.timedelta(days=LOOKAHEAD_DAYS):
+        events += _start_times(schedule, cal, day)
+        day += dt.timedelta(days=1)
+    events.sort()
+    out: list[Segment] = []
+    day = first
+    while day <= last:
+        start, end = midnight(day), midnight(day + dt.timedelta(days=1))
+        for point in [start, *(e for e in events if start <= e < end)]:
+            upcoming = next((e for e in events if e > point or e == point == start), None)
+
+            def text(lang: str, day: dt.date = day, upcoming: Any = upcoming) -> str:
+                if upcoming is None:
+                    return texts.ui("next_unknown", lang)
+                return texts.ui("next_time", lang, when=texts.when(day, upcoming, lang))
+
+            out.append(Segment(point, None, _pair(text)))
+        day += dt.timedelta(days=1)
+    return out
 
 
 def _merge(segments: Iterable[Segment]) -> list[Segment]:
@@ -316,16 +360,24 @@ class Group:
 
 
 def schedule_groups(schedules: Sequence[Any], provider_id: str | None) -> list[Group]:
-    """Schedules with a season are answered together; every other schedule on its own."""
-    plain = [Group((s,), provider_id) for s in schedules if s.season is None]
+    """Schedules with a season are answered together, where the first of them stands;
+    every other schedule on its own, in the order given (a service's own hours first)."""
     seasons = tuple(s for s in schedules if s.season is not None)
-    return plain + ([Group(seasons, provider_id)] if seasons else [])
+    out: list[Group] = []
+    for schedule in schedules:
+        if schedule.season is None:
+            out.append(Group((schedule,), provider_id))
+        elif schedule is seasons[0]:
+            out.append(Group(seasons, provider_id))
+    return out
 
 
 def _span_text(schedule: Any, texts: Texts, lang: str) -> str:
     parts = []
     for hours in schedule.hours:
-        text = f"{texts.clock_text(hours.open, lang)}–{texts.clock_text(hours.close, lang)}"
+        text = texts.clock_text(hours.open, lang)
+        if hours.close is not None:
+            text += f"–{texts.clock_text(hours.close, lang)}"
         if schedule.season is not None:
             text = f"{schedule.season.get(lang)} {text}"
         parts.append(text)
@@ -341,6 +393,8 @@ def timeline(
     start = midnight(first)
     if all(s.round_the_clock for s in group.schedules):
         return [Segment(start, True, _pair(lambda lang: texts.ui("always", lang)))]
+    if len(group.schedules) == 1 and group.schedules[0].start_times_only and group.weekly:
+        return _merge(_times_timeline(group.schedules[0], cal, texts, first, last))
     undated = group.seasonal and not group.seasons_dated
     if not group.weekly:
 
@@ -367,7 +421,9 @@ def timeline(
             parts.append((schedule.season, current))
             flags.add(current.open)
 
-        def joined(lang: str, parts: list[Any] = parts) -> str:
+        agreed = next(iter(flags)) if len(flags) == 1 else None
+
+        def joined(lang: str, parts: list[Any] = parts, agreed: bool | None = agreed) -> str:
             lines = [
                 texts.ui(
                     "season",
@@ -377,10 +433,17 @@ def timeline(
                 )
                 for season, seg in parts
             ]
-            text = "; ".join(lines)
-            return f"{text[:1].upper()}{text[1:]}. {texts.ui('seasons_not_given', lang)}"
+            # what every season agrees on first: at 22.00 a night shelter open from 18.00 in
+            # winter and from 20.00 in summer is open whichever season it is
+            both = "both" if len(parts) == 2 else "all"
+            verdict = {True: f"seasons_{both}_open", False: f"seasons_{both}_closed"}.get(
+                agreed,
+                "seasons_differ",  # type: ignore[arg-type]
+            )
+            text = texts.ui(verdict, lang, states="; ".join(lines))
+            return f"{text} {texts.ui('seasons_not_given', lang)}"
 
-        out.append(Segment(edge, flags.pop() if len(flags) == 1 else None, _pair(joined)))
+        out.append(Segment(edge, agreed, _pair(joined)))
     return _merge(out)
 
 
@@ -483,10 +546,16 @@ def write_timelines(data: Any, strings: Strings, out_file: Any, today: dt.date) 
 class Exception_:
     date: dt.date
     text: str
+    shortened: bool = False  # the day before a holiday
 
 
 def exceptions(
-    cal: LatvianCalendar, strings: Strings, provider_id: str | None, today: dt.date, lang: str
+    cal: LatvianCalendar,
+    strings: Strings,
+    provider_id: str | None,
+    today: dt.date,
+    lang: str,
+    shortens: bool = True,
 ) -> list[Exception_]:
     """Holidays, moved days and shortened days in the next 60 days, for the page without
     JavaScript."""
@@ -507,9 +576,9 @@ def exceptions(
                 weekday = weekday.removesuffix("a") + "ā"
             when = texts.day_text(info.moved_with, lang)
             out.append(Exception_(day, texts.ui("ex.moved_work", lang, date=when, weekday=weekday)))
-        if info.shortened:
+        if info.shortened and shortens:  # none of the hours shortens: nothing to say
             key = "ex.shortened" if rule == "one-hour-earlier" else "ex.not_shortened"
-            out.append(Exception_(day, texts.ui(key, lang)))
+            out.append(Exception_(day, texts.ui(key, lang), shortened=True))
     return out
 
 
@@ -524,22 +593,31 @@ class OpenNowView:
     def groups(
         self, schedules: Sequence[Any], provider_id: str, owners: Sequence[str] = ()
     ) -> list[dict[str, Any]]:
-        """One entry per state line. ``owners`` (beside ``schedules``, e.g. "Aprūpes mājās
-        birojs") names whose hours a line answers, as the hours below it are titled."""
+        """One entry per state line, in the order of ``schedules`` (a service's own hours
+        first). ``owners`` (beside ``schedules``, e.g. "Aprūpes mājās birojs") names whose
+        hours a line answers, as the hours below it are titled ("" for the service's own)."""
         rule = self.cal.shortening(provider_id)
         owner_of = {id(s): o for s, o in zip(schedules, owners, strict=False)}
-        return [
-            {
-                "url": f"{self.page.widget_url(HOURS_FILE)}#{group.key(rule)}",
-                "label": group.label,
-                "owner": owner_of.get(id(group.schedules[0]), ""),
-                "reserve": self.longest(group),
-                # the list of holidays and changes applies: the calendar changes its hours
-                "calendar": group.weekly
-                and any(s.public_holidays == "closed" for s in group.schedules),
-            }
-            for group in schedule_groups(schedules, provider_id)
-        ]
+        out = []
+        for group in schedule_groups(schedules, provider_id):
+            owner = owner_of.get(id(group.schedules[0]), "")
+            title = self.page.t(group.label) if group.label else self.page.ui("hours")
+            out.append(
+                {
+                    "url": f"{self.page.widget_url(HOURS_FILE)}#{group.key(rule)}",
+                    "label": group.label,
+                    "owner": owner,
+                    # whose and which hours: "Patversme — Administrācijas darba laiks"
+                    "name": self.page.ui("hours.of_owner", owner=owner, title=title)
+                    if owner
+                    else title,
+                    "reserve": self.longest(group),
+                    # the list of holidays and changes applies: the calendar changes its hours
+                    "calendar": group.weekly and any(s.closes_on_holidays for s in group.schedules),
+                    "shortens": any(s.rule.shortened_before_holidays for s in group.schedules),
+                }
+            )
+        return out
 
     def longest(self, group: Group) -> str:
         """The longest line the group shows in the next ``RESERVE_DAYS`` (page language): the
@@ -548,8 +626,35 @@ class OpenNowView:
         segments = timeline(group, self.cal, self.page.ui_strings, self.today, last)
         return max((seg.text[LANGS.index(self.page.lang)] for seg in segments), key=len)
 
-    def exceptions(self, provider_id: str) -> list[Exception_]:
-        return exceptions(self.cal, self.page.ui_strings, provider_id, self.today, self.page.lang)
+    def exceptions(self, provider_id: str, groups: Sequence[dict[str, Any]]) -> list[Exception_]:
+        """The holidays and changes of the next 60 days for the lines of ``groups`` that the
+        calendar changes; a day before a holiday names the hours it shortens when others
+        on the page are not shortened (meal times, a hand-out)."""
+        listed = [g for g in groups if g["calendar"]]
+        shortening = [g["name"] for g in listed if g["shortens"]]
+        rows = exceptions(
+            self.cal,
+            self.page.ui_strings,
+            provider_id,
+            self.today,
+            self.page.lang,
+            shortens=bool(shortening),
+        )
+        if not shortening or len(shortening) == len(listed):
+            return rows
+        names = "; ".join(shortening)
+        return [
+            Exception_(r.date, self.page.ui("open_now.ex.only", text=r.text, names=names))
+            if r.shortened
+            else r
+            for r in rows
+        ]
+
+    @staticmethod
+    def applies_to(groups: Sequence[dict[str, Any]]) -> str:
+        """Whose hours the list of holidays is about: "Patversme — Administrācijas darba
+        laiks" (a round-the-clock line beside it is not closed on holidays)."""
+        return "; ".join(g["name"] for g in groups if g["calendar"])
 
     def date(self, day: dt.date) -> str:
         text = format_date(
@@ -574,12 +679,14 @@ class OpenNowView:
     def basis(self) -> str:
         return self.cal.legal_basis.get(self.page.lang)
 
-    def service_urls(self, service: Any, unit: Any, provider: Any) -> str:
-        """The timelines a directory entry is open by (the service page's own hours)."""
-        schedules = service.hours or (unit.hours if unit else []) or provider.hours
-        rule = self.cal.shortening(provider.id)
+    def service_urls(self, service_id: str) -> str:
+        """The timelines a directory entry is open by: the service's own operating hours
+        only (provenance.ServiceFacts.operating), never its office's or provider's."""
+        facts = resolve(self.page.data, service_id)
+        rule = self.cal.shortening(facts.provider.id)
         url = self.page.widget_url(HOURS_FILE)
-        return " ".join(f"{url}#{g.key(rule)}" for g in schedule_groups(schedules, provider.id))
+        groups = schedule_groups(facts.operating, facts.provider.id)
+        return " ".join(f"{url}#{g.key(rule)}" for g in groups)
 
 
 def template_helpers(page: Any) -> dict[str, Any]:

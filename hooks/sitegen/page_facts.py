@@ -19,6 +19,7 @@ from typing import Any
 
 from . import model
 from .plurals import count_text
+from .provenance import Owned, ServiceFacts, provider_phones, resolve
 from .weekdays import WEEKDAYS
 
 WEEK = WEEKDAYS  # week order, Monday first
@@ -49,7 +50,15 @@ class Week:
 @dataclass(frozen=True)
 class OwnedSchedule:
     schedule: model.Schedule
-    owner: str  # whose hours: the service, its office (unit) or the provider ("" = the service)
+    owner: str  # whose hours, in the page language: "" for the service's own
+    source: str = "own"  # own, unit or provider (provenance.Owner.source)
+
+
+@dataclass(frozen=True)
+class OwnedLocation:
+    location: model.Location
+    owner: str  # whose address, in the page language: "" for the service's own
+    source: str = "own"
 
 
 @dataclass(frozen=True)
@@ -98,61 +107,64 @@ class PageFacts:
     def week(self, schedule: model.Schedule) -> Week:
         return week(schedule)
 
-    # --- one service ----------------------------------------------------------
-    def _owners(self, service_id: str) -> tuple[model.Service, model.Provider, model.Unit | None]:
-        pf = self.ctx.service_provider(service_id)
-        service = self.ctx.service(service_id)
-        return service, pf.provider, self.ctx.unit(pf.provider.id, service.unit)
+    # --- one service: its facts, each with whose it is (provenance.py) ------------
+    def of(self, service_id: str) -> ServiceFacts:
+        return resolve(self.ctx.data, service_id)
 
     def _name(self, provider: model.Provider) -> str:
         return self.ctx.t(provider.short_name or provider.name)
 
+    def _owner(self, owned: Owned[Any]) -> str:
+        return "" if owned.own else self.ctx.t(owned.owner.name)
+
     def schedules(self, service_id: str, *, brief: bool = False) -> list[OwnedSchedule]:
-        """The service's own hours and, when it belongs to an office (unit), the office's
-        hours as well: the office's breaks are shown wherever its hours are. Without either,
-        the provider's hours (``brief``: only its first schedule, its working hours)."""
-        service, provider, unit = self._owners(service_id)
-        found = [OwnedSchedule(s, "") for s in service.hours]
-        if unit is not None:
-            # beside the service's own hours, the office's round-the-clock opening is not the
-            # service's (the night shelter is open at night in a shelter open all day)
-            found += [
-                OwnedSchedule(s, self.ctx.t(unit.name))
-                for s in unit.hours
-                if not (service.hours and s.round_the_clock)
-            ]
-        if not found:
-            chosen = provider.hours[:1] if brief else provider.hours
-            found = [OwnedSchedule(s, self._name(provider)) for s in chosen]
+        """The service's own hours first, then the office hours where one asks about it,
+        each with whose they are (``brief``: of a provider's office hours only the first,
+        its working hours)."""
+        found: list[OwnedSchedule] = []
+        for owned in self.of(service_id).schedules:
+            lent = owned.owner.source == "provider"
+            if brief and lent and any(f.source == "provider" for f in found):
+                continue
+            found.append(OwnedSchedule(owned.value, self._owner(owned), owned.owner.source))
         return found
 
     def calls(self, service_id: str) -> list[CallLine]:
-        """Phone numbers for the service, each with whom it reaches: the service's own, else
-        its office's, else the provider's (and the people the provider names)."""
-        service, provider, unit = self._owners(service_id)
-        lines = [
-            CallLine(e, self._who(e, self.ctx.t(service.name))) for e in service.contacts.phones
+        """Phone numbers for the service, each with whom it reaches: its own, else its
+        office's, else its provider's (or the people the provider names); never another
+        office's."""
+        return [self._call(owned) for owned in self.of(service_id).phones]
+
+    def addresses(self, service_id: str) -> list[OwnedLocation]:
+        return [
+            OwnedLocation(owned.value, self._owner(owned), owned.owner.source)
+            for owned in self.of(service_id).locations
         ]
-        if not lines and unit is not None:
-            lines = [CallLine(e, self._who(e, self.ctx.t(unit.name))) for e in unit.contacts.phones]
-        if not lines:
-            lines = self.provider_calls(provider)
-        return lines
+
+    def lent_by_provider(self, service_id: str, what: str) -> str:
+        """The provider's name when every fact of this kind (hours, phone, address) shown for
+        the service is its provider's, not its own nor its office's: the page then says the
+        source gives none for the service and where to ask. "" otherwise."""
+        facts = self.of(service_id)
+        shown = {"hours": facts.schedules, "phone": facts.phones, "address": facts.locations}
+        values: tuple[Owned[Any], ...] = shown[what]
+        if values and all(o.owner.source == "provider" for o in values):
+            return self.ctx.t(values[0].owner.name)
+        return ""
+
+    def emails(self, service_id: str) -> list[tuple[model.EmailEntry, str]]:
+        return [(owned.value, self._owner(owned)) for owned in self.of(service_id).emails]
 
     def provider_calls(self, provider: model.Provider) -> list[CallLine]:
-        """A provider's main numbers: its own, else its head's and people's, else its offices'."""
-        name = self._name(provider)
-        lines = [CallLine(e, self._who(e, name)) for e in provider.contacts.phones]
-        if not lines:
-            for person in ([provider.head] if provider.head else []) + provider.people:
-                who = f"{name}: {self.ctx.t(person.role)}"
-                lines += [CallLine(e, who) for e in person.phones]
-        if not lines:
-            for unit in provider.units:
-                lines += [
-                    CallLine(e, self._who(e, self.ctx.t(unit.name))) for e in unit.contacts.phones
-                ]
-        return lines
+        """A provider's main numbers: its own, else its head's and people's, else its offices'
+        (``provenance.provider_phones``), each with whom it reaches."""
+        return [self._call(owned) for owned in provider_phones(provider)]
+
+    def _call(self, owned: Owned[model.PhoneEntry]) -> CallLine:
+        who = self.ctx.t(owned.owner.name)
+        if owned.person is not None:
+            who = f"{who}: {self.ctx.t(owned.person.role)}"
+        return CallLine(owned.value, self._who(owned.value, who))
 
     def main_calls(self, provider: model.Provider) -> list[CallLine]:
         """A provider's main contact for a list of every provider: the first number of each
@@ -170,11 +182,6 @@ class PageFacts:
 
     def _who(self, entry: model.PhoneEntry, owner: str) -> str:
         return f"{owner}: {self.ctx.t(entry.label)}" if entry.label else owner
-
-    def addresses(self, service_id: str) -> list[model.Location]:
-        service, provider, unit = self._owners(service_id)
-        ids = service.locations or (unit.locations if unit else []) or provider.locations
-        return [self.ctx.location(i) for i in ids]
 
     def free_limits(self, service_id: str) -> list[model.Limit]:
         return [limit for limit in self.ctx.service(service_id).limits if limit.free]

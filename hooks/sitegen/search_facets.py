@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .latvian_stem import stems
+from .provenance import resolve
 
 KIND_OF: dict[str, str] = {
     "service": "service",
@@ -84,14 +85,16 @@ def _provider_name(f: Facts) -> str:
 
 def _place(f: Facts) -> str:
     h = f.helper
-    ids: list[str] = []
+    places: list[Any] = []
     if f.page_kind == "service" and f.item_id:
-        ids = list(h.service(f.item_id).locations) or list(
-            h.service_provider(f.item_id).provider.locations
-        )
+        # where the service is given (provenance.py): its own places or its office's; a
+        # provider's office is where one asks, not the service's town
+        places = [
+            o.value for o in resolve(h.data, f.item_id).locations if o.owner.source != "provider"
+        ]
     elif f.page_kind == "provider" and f.item_id:
-        ids = list(h.provider(f.item_id).provider.locations)
-    towns = dict.fromkeys(h.location(i).town for i in ids)
+        places = [h.location(i) for i in h.provider(f.item_id).provider.locations]
+    towns = dict.fromkeys(loc.town for loc in places)
     return " · ".join(towns)
 
 

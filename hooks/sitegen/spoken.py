@@ -419,6 +419,13 @@ def speak_time_range(start: str, end: str, lang: str, overnight: bool = False) -
     return f"from {first} to {last}{next_day}"
 
 
+def speak_start_time(hhmm: str, lang: str) -> str:
+    """A time something starts, with no end given (a meal "plkst. 15.00"): lv "pulksten
+    piecpadsmitos", en "at three in the afternoon"."""
+    words = speak_time(hhmm, lang)
+    return words if lang == "lv" else f"at {words}"
+
+
 def speak_round_the_clock(lang: str) -> str:
     return "visu diennakti" if check_lang(lang) == "lv" else "around the clock"
 
