@@ -9,7 +9,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Material 9.8 prints a notice about MkDocs 2.0 on every build; we stay on MkDocs 1.6.x
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site validate test test-fast lint format schema translations doubts benchmark install install-test clean
+.PHONY: serve site validate test test-fast lint format schema translations doubts facts benchmark install install-test clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -38,6 +38,13 @@ translations: $(STAMP)
 # editors' `verify:` notes and the pages whose facts are not checked with the institution
 doubts: $(STAMP)
 	$(PY) -m sitegen doubts data
+
+# The facts ledger: every fact a resident sees on a service, benefit and provider page, one
+# row each (docs/facts/lv.tsv, en.tsv), read back from a fresh build; commit it with the data
+# change so the pull request shows each changed fact (tests/test_facts_ledger.py checks it).
+facts: $(STAMP)
+	$(PY) scripts/build_site.py --out build/facts-site
+	$(PY) -m sitegen facts build/facts-site docs/facts
 
 schema: $(STAMP)
 	$(PY) -m sitegen schema schema

@@ -4,6 +4,7 @@ validate DIR       check the data; print every problem as file:line:column field
 translations DIR   list texts whose translation is missing or pending, with counts per file
 schema DIR         write the JSON Schema files for editors into DIR
 doubts DIR         list the editors' `verify:` notes, and pages not checked with the institution
+facts SITE OUT     write the facts ledger of the built site SITE (data from ./data) into OUT
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("validate", "translations", "doubts"):
         cmd = sub.add_parser(name)
         cmd.add_argument("data_dir", type=Path)
+    cmd = sub.add_parser("facts")
+    cmd.add_argument("site_dir", type=Path)
+    cmd.add_argument("out_dir", type=Path)
     cmd = sub.add_parser("schema")
     cmd.add_argument("out_dir", type=Path)
     cmd.add_argument("--check", action="store_true", help="fail if the files are not up to date")
@@ -43,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "doubts":
         return _doubts(args.data_dir)
+
+    if args.command == "facts":
+        return _facts(args.site_dir, args.out_dir)
 
     result = load_data_dir(args.data_dir, display_root=Path.cwd())
     if args.command == "translations":
@@ -65,6 +72,20 @@ def main(argv: list[str] | None = None) -> int:
         emit_for_github(errors)  # annotations and job summary under GitHub Actions
         return 1
     print(f"The data is valid: {len(result.files)} files checked.")
+    return 0
+
+
+def _facts(site_dir: Path, out_dir: Path) -> int:
+    from .facts_ledger import write
+    from .page_context import load_ui_strings
+
+    data = load_data_dir(Path("data")).data
+    if data is None:
+        print("The data is not valid: run `make validate`.", file=sys.stderr)
+        return 1
+    strings = load_ui_strings(Path(__file__).parents[2] / "overrides/sitegen/ui.yaml")
+    for path in write(site_dir, data, strings, out_dir):
+        print(f"wrote {path}")
     return 0
 
 

@@ -509,6 +509,12 @@ def window(today: dt.date) -> tuple[dt.date, dt.date]:
     return today, add_months(today, WINDOW_MONTHS)
 
 
+def groups_by_key(data: Any) -> dict[str, Group]:
+    """Every schedule group of the data by the key its state lines carry (``#<key>``)."""
+    cal = LatvianCalendar(data.calendar)
+    return {g.key(cal.shortening(g.provider_id)): g for g in all_groups(data)}
+
+
 def all_groups(data: Any) -> list[Group]:
     """Every schedule group of the data (providers, units, services)."""
     found = []
@@ -591,13 +597,19 @@ class OpenNowView:
         self.today = build_date()
 
     def groups(
-        self, schedules: Sequence[Any], provider_id: str, owners: Sequence[str] = ()
+        self,
+        schedules: Sequence[Any],
+        provider_id: str,
+        owners: Sequence[str] = (),
+        whose: Sequence[str] = (),
     ) -> list[dict[str, Any]]:
         """One entry per state line, in the order of ``schedules`` (a service's own hours
         first). ``owners`` (beside ``schedules``, e.g. "Aprūpes mājās birojs") names whose
-        hours a line answers, as the hours below it are titled ("" for the service's own)."""
+        hours a line answers, as the hours below it are titled ("" for the service's own);
+        ``whose`` gives the same as ``provenance.Owner.key`` (the facts ledger reads it)."""
         rule = self.cal.shortening(provider_id)
         owner_of = {id(s): o for s, o in zip(schedules, owners, strict=False)}
+        key_of = {id(s): k for s, k in zip(schedules, whose, strict=False)}
         out = []
         for group in schedule_groups(schedules, provider_id):
             owner = owner_of.get(id(group.schedules[0]), "")
@@ -607,6 +619,7 @@ class OpenNowView:
                     "url": f"{self.page.widget_url(HOURS_FILE)}#{group.key(rule)}",
                     "label": group.label,
                     "owner": owner,
+                    "whose": key_of.get(id(group.schedules[0]), "own"),
                     # whose and which hours: "Patversme — Administrācijas darba laiks"
                     "name": self.page.ui("hours.of_owner", owner=owner, title=title)
                     if owner

@@ -52,6 +52,7 @@ class OwnedSchedule:
     schedule: model.Schedule
     owner: str  # whose hours, in the page language: "" for the service's own
     source: str = "own"  # own, unit or provider (provenance.Owner.source)
+    whose: str = "own"  # provenance.Owner.key: the page's data-whose
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,14 @@ class OwnedLocation:
     location: model.Location
     owner: str  # whose address, in the page language: "" for the service's own
     source: str = "own"
+    whose: str = "own"
 
 
 @dataclass(frozen=True)
 class CallLine:
     entry: model.PhoneEntry
     who: str  # whom the number reaches, in the page language
+    whose: str = "own"  # provenance.Owner.key: the page's data-whose
 
 
 def week(schedule: model.Schedule) -> Week:
@@ -126,7 +129,11 @@ class PageFacts:
             lent = owned.owner.source == "provider"
             if brief and lent and any(f.source == "provider" for f in found):
                 continue
-            found.append(OwnedSchedule(owned.value, self._owner(owned), owned.owner.source))
+            found.append(
+                OwnedSchedule(
+                    owned.value, self._owner(owned), owned.owner.source, owned.owner.key
+                )
+            )
         return found
 
     def calls(self, service_id: str) -> list[CallLine]:
@@ -137,7 +144,7 @@ class PageFacts:
 
     def addresses(self, service_id: str) -> list[OwnedLocation]:
         return [
-            OwnedLocation(owned.value, self._owner(owned), owned.owner.source)
+            OwnedLocation(owned.value, self._owner(owned), owned.owner.source, owned.owner.key)
             for owned in self.of(service_id).locations
         ]
 
@@ -152,8 +159,12 @@ class PageFacts:
             return self.ctx.t(values[0].owner.name)
         return ""
 
-    def emails(self, service_id: str) -> list[tuple[model.EmailEntry, str]]:
-        return [(owned.value, self._owner(owned)) for owned in self.of(service_id).emails]
+    def emails(self, service_id: str) -> list[tuple[model.EmailEntry, str, str]]:
+        """(e-mail, whose in words or "" for the service's own, ``Owner.key``)."""
+        return [
+            (owned.value, self._owner(owned), owned.owner.key)
+            for owned in self.of(service_id).emails
+        ]
 
     def provider_calls(self, provider: model.Provider) -> list[CallLine]:
         """A provider's main numbers: its own, else its head's and people's, else its offices'
@@ -164,7 +175,7 @@ class PageFacts:
         who = self.ctx.t(owned.owner.name)
         if owned.person is not None:
             who = f"{who}: {self.ctx.t(owned.person.role)}"
-        return CallLine(owned.value, self._who(owned.value, who))
+        return CallLine(owned.value, self._who(owned.value, who), owned.owner.key)
 
     def main_calls(self, provider: model.Provider) -> list[CallLine]:
         """A provider's main contact for a list of every provider: the first number of each
@@ -177,7 +188,7 @@ class PageFacts:
                 seen.add(line.who)
                 # the list names the provider already: keep only the office or role
                 who = line.who.removeprefix(name).removeprefix(": ")
-                lines.append(CallLine(line.entry, who))
+                lines.append(CallLine(line.entry, who, line.whose))
         return lines
 
     def _who(self, entry: model.PhoneEntry, owner: str) -> str:

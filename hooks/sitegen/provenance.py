@@ -51,6 +51,12 @@ class Owner:
     def own(self) -> bool:
         return self.source == "own"
 
+    @property
+    def key(self) -> str:
+        """"own", "unit:<id>" or "provider:<id>": the pages' ``data-whose`` (the facts ledger
+        reads it)."""
+        return "own" if self.own else f"{self.source}:{self.id}"
+
 
 @dataclass(frozen=True)
 class Owned(Generic[T]):
