@@ -234,7 +234,7 @@ def test_benefit_page_says_plainly_what_the_source_does_not(fixture_site: Path) 
     en = read(fixture_site, "en/benefits/county-allowance/index.html")
     assert lv.count("Avots to nenorāda.") == 4  # what, who, legal basis, how to apply
     assert en.count("The source does not say.") == 4
-    assert "avots tālruni nenorāda" in lv  # the provider has no phone in the data
+    assert "avotā tālruņa numura nav" in lv  # the provider has no phone in the data
     assert 'id="figures"' not in lv  # no report row names it
 
 
@@ -337,5 +337,5 @@ def test_no_other_office_number_for_a_service_without_one(real_site: Path) -> No
     html = read(real_site, "places/rezekne-city/index.html")
     start = html.index('data-entry="service:childrens-social-services-centre"')
     entry = html[start : html.index("</li>", start)]
-    assert "avots tālruni nenorāda" in entry
+    assert "avotā tālruņa numura nav" in entry
     assert "tel:" not in entry

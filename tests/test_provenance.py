@@ -285,9 +285,9 @@ def contact_problems(html: str, facts: Any, lang: str) -> list[str]:
     def labelled(node: Any, owned: Any) -> bool:
         if owned.own:
             return True
-        name = owned.owner.name.get(lang)
+        name = " ".join(owned.owner.name.get(lang).split())
         holder = node.parent
-        return bool(holder) and name in holder.text(separator=" ")
+        return bool(holder) and name in " ".join(holder.text(separator=" ").split())
 
     for link in article.css('a[href^="tel:"]'):
         number = link.attributes["href"].removeprefix("tel:")
@@ -304,11 +304,11 @@ def contact_problems(html: str, facts: Any, lang: str) -> list[str]:
         elif not labelled(link, owned):
             problems.append(f"e-mail {address} without whose it is ({owned.owner.id})")
     for node in article.css("address"):
-        text = node.text(separator=" ")
+        text = " ".join(node.text(separator=" ").split())
         owned = next((o for street, o in places.items() if street in text), None)
         if owned is None:
             problems.append(f"address {text.strip()[:40]!r} is not the service's")
-        elif not owned.own and owned.owner.name.get(lang) not in text:
+        elif not owned.own and " ".join(owned.owner.name.get(lang).split()) not in text:
             problems.append(f"address {owned.value.street} without whose it is")
     return problems
 

@@ -64,7 +64,7 @@ def _text(node: Any) -> str:
 
 
 def _whose(key: str, data: SiteData, lang: str) -> str:
-    """"own", "unit: Patversme", "provider: Rēzeknes pilsētas Sociālais dienests"."""
+    """ "own", "unit: Patversme", "provider: Rēzeknes pilsētas Sociālais dienests"."""
     if not key or key == "own":
         return "own"
     source, _, item = key.partition(":")

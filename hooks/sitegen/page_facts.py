@@ -130,9 +130,7 @@ class PageFacts:
             if brief and lent and any(f.source == "provider" for f in found):
                 continue
             found.append(
-                OwnedSchedule(
-                    owned.value, self._owner(owned), owned.owner.source, owned.owner.key
-                )
+                OwnedSchedule(owned.value, self._owner(owned), owned.owner.source, owned.owner.key)
             )
         return found
 

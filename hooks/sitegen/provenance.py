@@ -53,7 +53,7 @@ class Owner:
 
     @property
     def key(self) -> str:
-        """"own", "unit:<id>" or "provider:<id>": the pages' ``data-whose`` (the facts ledger
+        """ "own", "unit:<id>" or "provider:<id>": the pages' ``data-whose`` (the facts ledger
         reads it)."""
         return "own" if self.own else f"{self.source}:{self.id}"
 

@@ -37,7 +37,8 @@ def june_2026(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_lines_are_hidden_until_filled_and_point_at_the_json() -> None:
     out = provider_block("lv")
     lines = re.findall(
-        r'<p class="sg-open-now__state" data-open-now="([^"]+)" data-pagefind-ignore hidden>', out
+        r'<p class="sg-open-now__state" data-open-now="([^"]+)" data-whose="[^"]*" data-pagefind-ignore hidden>',
+        out,
     )
     assert len(lines) == 3  # working hours, the head's reception, the benefits department
     # one file for the whole site, a timeline in it by key
