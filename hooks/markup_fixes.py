@@ -31,7 +31,8 @@ from mkdocs.structure.pages import Page
 
 TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
 TOGGLES = 2  # Material's base.html: the drawer toggle and the search toggle
-HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+# the link and its line end; the spaces and tabs before it go too (_drop_hreflang_links)
+HREFLANG_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 NOT_FOUND = "404.html"
 
 _kept: dict[str, str] = {}  # the first language's 404 page, kept for the later builds
@@ -65,7 +66,7 @@ def fix_page(html: str, where: str, config: MkDocsConfig) -> str:
             TOGGLES,
             "update TOGGLE (or TOGGLES)",
         )
-    html, links = HREFLANG_LINK.subn("", html)
+    html, links = _drop_hreflang_links(html)
     expected = _alternates(config)
     if links != expected:
         raise _mismatch(
@@ -76,6 +77,22 @@ def fix_page(html: str, where: str, config: MkDocsConfig) -> str:
             "update HREFLANG_LINK",
         )
     return html
+
+
+def _drop_hreflang_links(html: str) -> tuple[str, int]:
+    """Every HREFLANG_LINK removed with the spaces and tabs before it on its line, and how
+    many. (One pattern starting ``[ \t]*`` did the same, but tried every position of a long
+    page; this one starts with the literal ``<link``.)"""
+    parts, last, count = [], 0, 0
+    for match in HREFLANG_LINK.finditer(html):
+        start = match.start()
+        while start > last and html[start - 1] in " \t":
+            start -= 1
+        parts.append(html[last:start])
+        last = match.end()
+        count += 1
+    parts.append(html[last:])
+    return "".join(parts), count
 
 
 def _build_language(config: MkDocsConfig) -> str:

@@ -6,10 +6,14 @@
   page content; and ``search_ui``, the dialog's strings in the page's language.
 * ``on_post_build`` runs Pagefind (PyPI ``pagefind[bin]``, the binary inside the wheel) once
   over the whole built site, after the last language: mkdocs-static-i18n builds the other
-  languages from inside its own ``on_post_build`` (priority -100), so this one runs at -110
-  and does nothing in those nested builds. The site folder is the one being built — the
-  fresh folder of ``scripts/build_site.py`` or the temporary one of ``mkdocs serve`` — so
-  the index is part of the atomic build. Pagefind writes one index per ``<html lang>``.
+  languages from inside its own ``on_post_build`` (priority -100), so Pagefind starts at
+  -110 (``start_pagefind``; nothing in those nested builds) and indexes in its own process
+  while the other hooks finish (the stylesheet trimmed, the open data written: no HTML
+  changes after -100); ``finish_pagefind``, the build's last step (-1000), waits for it and
+  stops the build with Pagefind's words if it failed. A build that fails in between stops
+  it (``on_build_error``). The site folder is the one being built — the fresh folder of
+  ``scripts/build_site.py`` or the temporary one of ``mkdocs serve`` — so the index is part
+  of the atomic build. Pagefind writes one index per ``<html lang>``.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from sitegen.page_context import load_ui_strings
@@ -88,32 +92,90 @@ def pagefind_command(site_dir: Path) -> list[str]:
     return [str(get_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR]
 
 
+class PagefindRun:
+    """Pagefind indexing ``site_dir`` in its own process, started now; ``result`` waits for
+    it and gives its summary, or raises PluginError with Pagefind's own words."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        self.started = time.perf_counter()
+        try:
+            self.process: subprocess.Popen[str] | None = subprocess.Popen(
+                pagefind_command(site_dir),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        except OSError as err:
+            raise PluginError(f"search: Pagefind did not run: {err}") from None
+
+    def result(self) -> str:
+        assert self.process is not None, "result() once"
+        process, self.process = self.process, None
+        try:
+            out, err = process.communicate(timeout=TIMEOUT_S)
+        except subprocess.TimeoutExpired as error:
+            process.kill()
+            process.communicate()
+            raise PluginError(f"search: Pagefind did not run: {error}") from None
+        if process.returncode != 0:
+            lines = [line.strip() for line in (out + err).splitlines() if line.strip()]
+            said = [x for x in lines if x.startswith(("Error", "Most likely"))] or lines[-3:]
+            reason = " ".join(dict.fromkeys(said))  # Pagefind prints its error twice
+            raise PluginError(f"search: Pagefind failed on {self.site_dir}: {reason}")
+        return out
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.communicate()
+            self.process = None
+
+
 def run_pagefind(site_dir: Path) -> str:
     """Index ``site_dir`` with Pagefind; return its summary. Raises PluginError on failure."""
-    try:
-        run = subprocess.run(
-            pagefind_command(site_dir), capture_output=True, text=True, timeout=TIMEOUT_S
-        )
-    except (OSError, subprocess.TimeoutExpired) as err:
-        raise PluginError(f"search: Pagefind did not run: {err}") from None
-    if run.returncode != 0:
-        lines = [line.strip() for line in (run.stdout + run.stderr).splitlines() if line.strip()]
-        said = [line for line in lines if line.startswith(("Error", "Most likely"))] or lines[-3:]
-        reason = " ".join(dict.fromkeys(said))  # Pagefind prints its error twice
-        raise PluginError(f"search: Pagefind failed on {site_dir}: {reason}")
-    return run.stdout
+    return PagefindRun(site_dir).result()
+
+
+_running: list[PagefindRun] = []  # the outer build's run, between its start and its end
+
+
+def _outer_build(config: MkDocsConfig) -> bool:
+    i18n = config.plugins.get("i18n")
+    # a nested build of one language does nothing: the outer build indexes the whole site
+    return not (i18n is not None and getattr(i18n, "building", False))
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has built the other languages
-def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
-        return  # a nested build of one language: the outer build indexes the whole site
-    started = time.perf_counter()
-    out = run_pagefind(Path(config.site_dir))
+def start_pagefind(config: MkDocsConfig) -> None:
+    """Pagefind starts on the finished pages and indexes them in its own process while the
+    other hooks' last steps (the stylesheet trimmed, the open data) run in this one."""
+    if _outer_build(config):
+        _stop_running()
+        _running.append(PagefindRun(Path(config.site_dir)))
+
+
+@event_priority(-1000)  # the build's last step: after every other hook's
+def finish_pagefind(config: MkDocsConfig) -> None:
+    if not _outer_build(config) or not _running:
+        return
+    run = _running.pop()
+    out = run.result()
     pages = [line.strip() for line in out.splitlines() if "Indexed" in line and "page" in line]
     log.info(
         "search: Pagefind indexed %s in %.1f s",
         pages[-1].removeprefix("Indexed ") if pages else "the site",
-        time.perf_counter() - started,
+        time.perf_counter() - run.started,
     )
+
+
+on_post_build = CombinedEvent(start_pagefind, finish_pagefind)
+
+
+def _stop_running() -> None:
+    while _running:
+        _running.pop().stop()
+
+
+def on_build_error(error: Exception) -> None:
+    _stop_running()  # a build that failed after Pagefind started leaves no process behind

@@ -64,6 +64,19 @@ def test_a_page_from_materials_template_is_mended():
     assert "autocomplete" not in fixed and "hreflang" not in fixed
 
 
+@pytest.mark.parametrize(
+    ("html", "left", "count"),
+    [
+        (HEAD_LINKS, "", 2),  # each whole line: its indent and its line end
+        ('x \t<link rel="alternate" href="/" hreflang="lv">y', "xy", 1),  # a tab too
+        ('<link rel="alternate" href="/" hreflang="lv"> <link rel="alternate" href="/en/" hreflang="en">', "", 2),
+        ('  <link rel="alternate" href="/feed.xml">\n', '  <link rel="alternate" href="/feed.xml">\n', 0),
+    ],
+)  # fmt: skip
+def test_the_language_links_go_with_the_space_before_them(html: str, left: str, count: int):
+    assert markup_fixes._drop_hreflang_links(html) == (left, count)
+
+
 def test_without_language_alternates_no_link_is_expected():
     page_without_links = PAGE.replace(HEAD_LINKS, "")
     assert markup_fixes.fix_page(page_without_links, "x.html", config(alternates=None)) == FIXED

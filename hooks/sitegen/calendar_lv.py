@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Annotated, Any, Literal
 
 import holidays
@@ -185,29 +185,22 @@ class LatvianCalendar:
         }
         self.moved_work = {on: off for off, on in self.moved_off.items()}
         self.moves = {dt.date.fromisoformat(m.day_off): m for m in data.moved_days}
-        self._years: dict[int, dict[str, dict[dt.date, str]]] = {}
-
-    def _holidays(self, year: int) -> dict[str, dict[dt.date, str]]:
-        if year not in self._years:
-            names: dict[str, dict[dt.date, str]] = {}
-            for lang, code in (("lv", "lv"), ("en", "en_US")):
-                table = holidays.country_holidays("LV", years=year, language=code)
-                names[lang] = {}
-                for day, name in table.items():
-                    # the library's own moved days off are replaced by calendar.yaml's
-                    kept = [n for n in name.split("; ") if not _is_moved_label(n)]
-                    if kept:
-                        names[lang][day] = "; ".join(kept)
-            self._years[year] = names
-        return self._years[year]
+        self._days: dict[dt.date, DayInfo] = {}  # each date worked out once (opening.py asks
+        # for the same dates for every schedule)
 
     def holiday(self, day: dt.date) -> dict[str, str] | None:
-        names = self._holidays(day.year)
+        names = _holidays(day.year)
         if day in names["lv"]:
             return {"lv": names["lv"][day], "en": names["en"].get(day, names["lv"][day])}
         return None
 
     def day(self, day: dt.date) -> DayInfo:
+        info = self._days.get(day)
+        if info is None:
+            info = self._days[day] = self._day(day)
+        return info
+
+    def _day(self, day: dt.date) -> DayInfo:
         name = self.holiday(day)
         if name:
             return DayInfo(day, "holiday", name=name)
@@ -232,6 +225,21 @@ class LatvianCalendar:
     @cached_property
     def legal_basis(self) -> Text:
         return self.data.shortened_days.legal_basis
+
+
+@lru_cache(maxsize=64)
+def _holidays(year: int) -> dict[str, dict[dt.date, str]]:
+    """The library's public holidays of a year by language, without its own moved days off
+    (calendar.yaml's replace them); the same for every calendar, so made once a year."""
+    names: dict[str, dict[dt.date, str]] = {}
+    for lang, code in (("lv", "lv"), ("en", "en_US")):
+        table = holidays.country_holidays("LV", years=year, language=code)
+        names[lang] = {}
+        for day, name in table.items():
+            kept = [n for n in name.split("; ") if not _is_moved_label(n)]
+            if kept:
+                names[lang][day] = "; ".join(kept)
+    return names
 
 
 def _is_moved_label(name: str) -> bool:

@@ -10,13 +10,18 @@ own that match (it goes when none do). Taking pseudo-classes off only widens wha
 matches, so a rule that could apply is never dropped; a selector the matcher cannot read keeps
 its rule. ``KEEP`` lists what the site's scripts add after the page has loaded.
 
+Pages of one shape are matched once (``shape_key``): what a selector without pseudo-classes
+matches depends only on the elements (names, attributes, where they stand), not on the text
+or on the values of attributes it never tests, and 1,000 service pages have a handful of
+shapes between them. A page the key cannot read safely is matched on its own.
+
 Reading: tinycss2 (Kozea; the CSS Syntax Level 3 parser), matching: selectolax (lexbor).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import tinycss2
@@ -88,12 +93,109 @@ def _selectors(prelude: Sequence[tinycss2.ast.Node]) -> list[str] | None:
     return found
 
 
-class PageSet:
-    """The built pages, parsed once; ``matches`` asks whether any of them has an element a
-    selector selects (None: the matcher could not read the selector)."""
+# --- pages of one shape --------------------------------------------------------------------
+#
+# ``shape_key`` reads a page's source with regular expressions, never a parser: it is the
+# cheap step, and only one page of each shape is parsed. It is exact because it reads only
+# pages it can split into tokens exactly as an HTML tokenizer would (``_PAGE`` must match the
+# whole page): text holding no "<"; comments, a doctype and end tags holding no "<" or ">";
+# start tags whose attribute values hold no "<" or ">"; the elements whose content is raw text
+# (script, style, title, ...) holding text only: no "<" before a letter, "/", "!" or "?", so
+# the content ends at the first "</" whatever the element's namespace. On such a page every
+# ">" ends a token or stands in text, and the key keeps every token but
+#   - the content of raw-text elements (a text node whatever it says),
+#   - comments (each becomes an empty one),
+#   - text holding a character other than white space and NUL outside anything that might
+#     be a character reference (becomes "x"; other text is kept as it is: a reference may
+#     stand for white space, and NUL counts as text in some places, not in others),
+#   - the values of the attributes in ``varying`` (no selector tests their value; each
+#     becomes ""),
+# and white-space-only text as it is. The tree an HTML parser builds depends on text only
+# through whether it is white space (in every insertion mode, white space before other text
+# changes no element; a new line first in <pre> or <textarea> is dropped, and white space
+# alone is kept as it is), and on attribute values only through input@type and
+# annotation-xml@encoding (never in ``varying``): two pages with one key have the same
+# elements, with the same names and tested values, in the same places.
 
-    def __init__(self, pages: Iterable[str]):
-        self.trees = [LexborHTMLParser(html) for html in pages]
+_WS = "\t\n\f\r "  # HTML's white space
+_RAW_TEXT = "script|style|textarea|title|xmp|iframe|noembed|noframes"
+_TAG_NAME = r"[a-zA-Z][a-zA-Z0-9-]*+"
+_ATTRIBUTE = (
+    rf"[^{_WS}\"'<>/=]++"
+    rf"(?:[{_WS}]*+=[{_WS}]*+(?:\"[^\"<>]*+\"|'[^'<>]*+'|[^{_WS}\"'=<>`]++))?+"
+)
+_TAG_REST = rf"(?:[{_WS}]++{_ATTRIBUTE})*+[{_WS}]*+/?>"
+_RAW_BODY = r"[^<]*+(?:<(?![a-zA-Z/!?])[^<]*+)*+"
+_COMMENT = r"<!--(?!-?>)[^<>]*?-->"
+_PAGE = re.compile(
+    "(?:"
+    r"[^<]++"  # text
+    rf"|<(?!(?i:{_RAW_TEXT}|plaintext)[{_WS}/>]){_TAG_NAME}{_TAG_REST}"  # a start tag
+    rf"|</{_TAG_NAME}[{_WS}]*+>"  # an end tag
+    + "".join(  # an element of raw text, to its own end tag (no backreference: re's
+        # possessive repeats mishandle groups in Python 3.11)
+        rf"|<(?i:{name})(?=[{_WS}/>]){_TAG_REST}{_RAW_BODY}</(?i:{name})[{_WS}]*+>"
+        for name in _RAW_TEXT.split("|")
+    )
+    + rf"|{_COMMENT}"
+    rf"|<!(?i:doctype)[^<>=]*+>"
+    ")*+"
+)
+_RAW_CONTENT = re.compile(rf"(<(?i:{_RAW_TEXT})(?=[{_WS}/>]){_TAG_REST}){_RAW_BODY}(?=</)")
+_COMMENTS = re.compile(_COMMENT)
+_REFERENCE = r"&[#\w]*+;?"  # all a character reference can take, and more
+_TEXT = re.compile(rf">(?:{_REFERENCE}|[{_WS}\0])*+[^<&\0{_WS}][^<]*+(?=<)")
+# attributes whose values differ from page to page (links, the description): blanked in the
+# key unless a selector tests their value. Only how many pages share a key depends on this.
+VARYING = ("href", "content")
+
+
+def shape_key(html: str, varying: Sequence[str] = ()) -> str:
+    """A key equal for two pages only when every selector without pseudo-classes (none
+    testing the value of a ``varying`` attribute) matches in both or in neither."""
+    if _PAGE.fullmatch(html) is None:
+        return "page\0" + html  # not read: the page is its own shape
+    key = _RAW_CONTENT.sub(r"\1", html)
+    key = _COMMENTS.sub("<!---->", key)
+    key = _TEXT.sub(">x", key)
+    if varying:
+        names = "|".join(re.escape(name) for name in varying)
+        values = rf"(?:\"[^\"<]*+\"|'[^'<]*+'|[^{_WS}\"'=<>`]++)"
+        key = re.sub(rf"([{_WS}](?:{names})[{_WS}]*+=[{_WS}]*+){values}", r'\1""', key)
+    return "shape\0" + key
+
+
+_EMPTY = LexborHTMLParser("")  # to ask lexbor whether it can read a selector
+_ATTRIBUTE_SELECTOR = re.compile(r"\[([^\]]*)\]")
+_TESTED = re.compile(r"\s*([A-Za-z_-][\w-]*)\s*(?:[~|^$*]?=.*)?", re.DOTALL)
+
+
+def untested(names: Sequence[str], selectors: Iterable[str]) -> tuple[str, ...]:
+    """The ``names`` whose values no selector tests; none when a selector escapes a
+    character or names an attribute in a namespace (it might test any of them)."""
+    tested: set[str] = set()
+    for selector in selectors:
+        if "\\" in selector:
+            return ()
+        for inside in _ATTRIBUTE_SELECTOR.findall(selector):
+            read = _TESTED.fullmatch(inside)
+            if read is None:
+                return ()
+            if "=" in inside:
+                tested.add(read[1].lower())
+    return tuple(name for name in names if name not in tested)
+
+
+class PageSet:
+    """The built pages, one of each shape parsed; ``matches`` asks whether any of them has an
+    element a selector selects (None: the matcher could not read the selector)."""
+
+    def __init__(self, pages: Iterable[str], varying: Sequence[str] = ()):
+        shapes: dict[str, str] = {}
+        for html in pages:
+            shapes.setdefault(shape_key(html, varying), html)
+        # the smallest first: most selectors that match at all match there, cheaply
+        self.trees = [LexborHTMLParser(html) for html in sorted(shapes.values(), key=len)]
         self._seen: dict[str, bool | None] = {}
         # the classes, ids and attribute names of every element: a selector naming one that
         # no page has cannot match, and most of the theme's rules are ruled out so, quickly
@@ -107,9 +209,37 @@ class PageSet:
                     elif name == "id" and value:
                         self.names.add(f"#{value}")
 
-    def matches(self, selector: str) -> bool | None:
+    def _named(self, selector: str) -> bool:
+        """Whether every class, id and attribute the selector names is on some page."""
         bare = _ATTRIBUTE_VALUE.sub(r"[\1", selector)  # '[href$=".pdf"]' names no class
-        if any(name not in self.names for name in _NAMES.findall(bare)):
+        return all(name in self.names for name in _NAMES.findall(bare))
+
+    def decide(self, selectors: Iterable[str]) -> None:
+        """Match many selectors at once (``matches`` then looks them up): lexbor goes through
+        a page once for a list of selectors, several times faster than once for each. A list
+        finding nothing on a page rules all of them out there; when it finds something, each
+        is asked on that page."""
+        pending = []
+        for selector in dict.fromkeys(selectors):
+            if selector in self._seen or not self._named(selector):
+                continue
+            try:  # one unreadable selector would spoil the list: asked alone
+                _EMPTY.css_first(selector)
+            except SelectolaxError:
+                continue
+            pending.append(selector)
+        for tree in self.trees:
+            if not pending:
+                break
+            if tree.css_first(",".join(pending)) is None:
+                continue
+            found = {s for s in pending if tree.css_first(s) is not None}
+            self._seen.update(dict.fromkeys(found, True))
+            pending = [s for s in pending if s not in found]
+        self._seen.update(dict.fromkeys(pending, False))
+
+    def matches(self, selector: str) -> bool | None:
+        if not self._named(selector):
             return False
         if selector not in self._seen:
             try:
@@ -179,6 +309,15 @@ def _trim(
     return kept
 
 
+def _all_selectors(nodes: Sequence[tinycss2.ast.Node]) -> Iterator[str]:
+    """Every selector the trimmer will match, in nested blocks too."""
+    for node in nodes:
+        if node.type == "qualified-rule":
+            yield from _selectors(node.prelude) or []
+        elif node.type == "at-rule" and node.lower_at_keyword in _NESTED and node.content:
+            yield from _all_selectors(tinycss2.parse_rule_list(node.content, skip_comments=True))
+
+
 def trim_stylesheet(
     css: str, pages: Iterable[str], keep: Sequence[str] = KEEP
 ) -> tuple[str, TrimReport]:
@@ -187,6 +326,9 @@ def trim_stylesheet(
     css = _SOURCE_MAP.sub("", css)
     report = TrimReport(bytes_before=len(css.encode()))
     nodes = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    out = "".join(_trim(nodes, len(css), _Source(css), PageSet(pages), keep, report))
+    selectors = list(_all_selectors(nodes))
+    page_set = PageSet(pages, untested(VARYING, selectors))
+    page_set.decide(selectors)
+    out = "".join(_trim(nodes, len(css), _Source(css), page_set, keep, report))
     report.bytes_after = len(out.encode())
     return out, report

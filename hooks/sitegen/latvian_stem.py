@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 MIN_WORD = 4  # shorter words ("par", "ar", "un") are kept whole
 MIN_STEM = 3  # an ending is cut only if at least this much of the word is left
@@ -83,7 +84,15 @@ def stems(text: str) -> list[str]:
     first appearance (the words themselves are indexed already)."""
     seen: dict[str, None] = {}
     for word in _WORD.findall(text):
-        stemmed = stem(word)
-        if stemmed != fold(word) and stemmed not in seen:
+        stemmed = _new_stem(word)
+        if stemmed is not None and stemmed not in seen:
             seen[stemmed] = None
     return list(seen)
+
+
+@lru_cache(maxsize=65536)
+def _new_stem(word: str) -> str | None:
+    """The word's stem when it differs from the folded word (pages repeat their words:
+    each is stemmed once)."""
+    stemmed = stem(word)
+    return None if stemmed == fold(word) else stemmed

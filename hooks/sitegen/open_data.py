@@ -503,11 +503,30 @@ class OpenDataFile:
     payload: bytes
 
 
+# files already made in this process: the open-data page of each language lists them and the
+# hook writes them after each language's build, from the same data (the loader's object while
+# the data is unchanged, kept alive by the entry) on the same day
+_FILES: dict[tuple[Any, ...], tuple[list[OpenDataFile], Any, Any]] = {}
+
+
 def files(
     data: SiteData, ui: UI, page_urls: dict[str, dict[str, str]] | None = None
 ) -> list[OpenDataFile]:
     """Every open-data file, both languages. ``page_urls[lang][service_id]`` are absolute
     service page addresses (only when the site's address is known)."""
+    urls = tuple((lang, tuple(sorted(u.items()))) for lang, u in sorted((page_urls or {}).items()))
+    key = (id(data), id(ui), urls, build_date())
+    found = _FILES.get(key)
+    if found is None:
+        if len(_FILES) >= 4:  # live reload must not grow memory
+            _FILES.clear()
+        found = _FILES[key] = (_files(data, ui, page_urls), data, ui)
+    return list(found[0])
+
+
+def _files(
+    data: SiteData, ui: UI, page_urls: dict[str, dict[str, str]] | None
+) -> list[OpenDataFile]:
     out = []
     for lang in LANGUAGES:
         tables = hsds_tables(data, lang, ui, (page_urls or {}).get(lang))

@@ -22,6 +22,7 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -384,10 +385,32 @@ def _span_text(schedule: Any, texts: Texts, lang: str) -> str:
     return ", ".join(parts)
 
 
+# Timelines already worked out in this process. A timeline depends only on the schedules'
+# content and the shortening rule (the group's key), the window, the calendar's data and the
+# interface strings; most pages show a schedule some other page shows too (1,000 services may
+# share one), so each is computed once. The calendar's data and the strings are taken by
+# identity (the loader and load_ui_strings hand out the same objects while their files are
+# unchanged) and kept alive by the entry, so that an identity is never reused while it counts.
+_TIMELINES: dict[tuple[Any, ...], tuple[list[Segment], Any, Any]] = {}
+_TIMELINES_MAX = 4096  # entries; a long `mkdocs serve` session starts over past this
+
+
 def timeline(
     group: Group, cal: LatvianCalendar, strings: Strings, first: dt.date, last: dt.date
 ) -> list[Segment]:
     """Segments from local midnight of ``first`` to the end of ``last``."""
+    key = (group.key(cal.shortening(group.provider_id)), first, last, id(cal.data), id(strings))
+    found = _TIMELINES.get(key)
+    if found is None:
+        if len(_TIMELINES) >= _TIMELINES_MAX:
+            _TIMELINES.clear()
+        found = _TIMELINES[key] = (_timeline(group, cal, strings, first, last), cal.data, strings)
+    return list(found[0])
+
+
+def _timeline(
+    group: Group, cal: LatvianCalendar, strings: Strings, first: dt.date, last: dt.date
+) -> list[Segment]:
     texts = Texts(strings)
     rule = cal.shortening(group.provider_id)
     start = midnight(first)
@@ -529,7 +552,7 @@ def all_groups(data: Any) -> list[Group]:
 
 def timelines(data: Any, strings: Strings, today: dt.date) -> dict[str, dict[str, Any]]:
     """Every schedule group's timeline by its key (identical schedules share one)."""
-    cal = LatvianCalendar(data.calendar)
+    cal = _calendar(data.calendar)
     first, last = window(today)
     out: dict[str, dict[str, Any]] = {}
     for group in all_groups(data):
@@ -555,6 +578,9 @@ class Exception_:
     shortened: bool = False  # the day before a holiday
 
 
+_EXCEPTIONS: dict[tuple[Any, ...], tuple[list[Exception_], Any, Any]] = {}  # as _TIMELINES
+
+
 def exceptions(
     cal: LatvianCalendar,
     strings: Strings,
@@ -565,8 +591,20 @@ def exceptions(
 ) -> list[Exception_]:
     """Holidays, moved days and shortened days in the next 60 days, for the page without
     JavaScript."""
-    texts = Texts(strings)
     rule = cal.shortening(provider_id)
+    key = (rule, today, lang, id(cal.data), id(strings))
+    found = _EXCEPTIONS.get(key)
+    if found is None:
+        if len(_EXCEPTIONS) >= _TIMELINES_MAX:
+            _EXCEPTIONS.clear()
+        found = _EXCEPTIONS[key] = (_exceptions(cal, strings, rule, today, lang), cal.data, strings)
+    return list(found[0])
+
+
+def _exceptions(
+    cal: LatvianCalendar, strings: Strings, rule: ShortenedRule, today: dt.date, lang: str
+) -> list[Exception_]:
+    texts = Texts(strings)
     out = []
     for offset in range(EXCEPTION_DAYS + 1):
         day = today + dt.timedelta(days=offset)
@@ -593,7 +631,7 @@ class OpenNowView:
 
     def __init__(self, page: Any):
         self.page = page
-        self.cal = LatvianCalendar(page.data.calendar)
+        self.cal = _calendar(page.data.calendar)
         self.today = build_date()
 
     def groups(
@@ -670,12 +708,7 @@ class OpenNowView:
         return "; ".join(g["name"] for g in groups if g["calendar"])
 
     def date(self, day: dt.date) -> str:
-        text = format_date(
-            day,
-            "EEEE, d. MMMM" if self.page.lang == "lv" else "EEEE d MMMM",
-            locale=BABEL_LOCALE[self.page.lang],
-        )
-        return text[:1].upper() + text[1:]
+        return _long_date(day, self.page.lang)
 
     @property
     def as_of(self) -> str:
@@ -700,6 +733,29 @@ class OpenNowView:
         url = self.page.widget_url(HOURS_FILE)
         groups = schedule_groups(facts.operating, facts.provider.id)
         return " ".join(f"{url}#{g.key(rule)}" for g in groups)
+
+
+_CALENDARS: dict[int, tuple[LatvianCalendar, Any]] = {}
+
+
+def _calendar(data: Any) -> LatvianCalendar:
+    """One calendar per calendar data (by identity, kept alive by the entry), so that every
+    page of a build asks the same one and each date is worked out once."""
+    found = _CALENDARS.get(id(data))
+    if found is None:
+        if len(_CALENDARS) >= 16:
+            _CALENDARS.clear()
+        found = _CALENDARS[id(data)] = (LatvianCalendar(data), data)
+    return found[0]
+
+
+@lru_cache(maxsize=4096)
+def _long_date(day: dt.date, lang: str) -> str:
+    """A date in the list of changes: "Pirmdiena, 7. decembris", "Monday 7 December"."""
+    text = format_date(
+        day, "EEEE, d. MMMM" if lang == "lv" else "EEEE d MMMM", locale=BABEL_LOCALE[lang]
+    )
+    return text[:1].upper() + text[1:]
 
 
 def template_helpers(page: Any) -> dict[str, Any]:

@@ -68,6 +68,7 @@ def page_url(kind: str, lang: str, item_id: str | None = None) -> str:
     return url_prefix(lang) + PAGE_KINDS[kind].url(item_id)
 
 
+@lru_cache(maxsize=65536)  # pure, and every page links the same few dozen targets
 def relative_url(target: str, current: str) -> str:
     """Link from the page at ``current`` (directory URL) to ``target``."""
     base = current if current.endswith("/") or not current else posixpath.dirname(current) + "/"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,22 +44,34 @@ def find_doubts(data_dir: Path, display_root: Path) -> list[Doubt]:
             name = path.resolve().relative_to(display_root.resolve()).as_posix()
         except ValueError:
             name = path.as_posix()
-        read = read_yaml(path.read_bytes(), name)
-
-        def walk(node: Any, at: Path_, name: str = name, read: Any = read) -> None:
-            if isinstance(node, dict):
-                for key, value in node.items():
-                    if key == "verify" and isinstance(value, str):
-                        line, _ = read.position(at + (key,), key=True)
-                        found.append(Doubt(name, line, render_path(at) or "(file)", value))
-                    else:
-                        walk(value, at + (key,))
-            elif isinstance(node, list):
-                for index, value in enumerate(node):
-                    walk(value, at + (index,))
-
-        walk(read.data, ())
+        found += _file_doubts(name, path.read_bytes())
     return found
+
+
+@lru_cache(maxsize=256)
+def _file_doubts(name: str, raw: bytes) -> tuple[Doubt, ...]:
+    """The ``verify:`` notes of one file (each build of each language asks again: read once
+    while the file is unchanged). A key is spelt ``verify`` in the file's bytes, or escaped
+    in a double-quoted key (a backslash): a file with neither has none, and is not read."""
+    if b"verify" not in raw and b"\\" not in raw:
+        return ()
+    found: list[Doubt] = []
+    read = read_yaml(raw, name)
+
+    def walk(node: Any, at: Path_) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "verify" and isinstance(value, str):
+                    line, _ = read.position(at + (key,), key=True)
+                    found.append(Doubt(name, line, render_path(at) or "(file)", value))
+                else:
+                    walk(value, at + (key,))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, at + (index,))
+
+    walk(read.data, ())
+    return tuple(found)
 
 
 def stale_pages(data: Any, today: dt.date) -> list[str]:
