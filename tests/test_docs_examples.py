@@ -49,7 +49,7 @@ def checked_blocks(text: str) -> list[tuple[str, str]]:
 
 def read(body: str) -> Any:
     result = read_yaml(body.encode("utf-8"), "example.yaml")
-    assert not result.errors, [str(e) for e in result.errors]
+    assert not result.errors, [e.english_line for e in result.errors]
     return result.data
 
 
@@ -175,7 +175,8 @@ def produced_messages() -> str:
             cls.model_validate(bad)
         out.append(str(exc.value))
     source = "\n".join(
-        p.read_text(encoding="utf-8") for p in (ROOT / "hooks" / "sitegen").glob("*.py")
+        p.read_text(encoding="utf-8")
+        for p in [*(ROOT / "hooks" / "sitegen").glob("*.py"), ROOT / "hooks/sitegen/messages.yaml"]
     )
     return "\n".join(out) + "\n" + source
 

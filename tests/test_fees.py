@@ -207,7 +207,7 @@ def _check(data: dict[str, Any], service: str | None = "default") -> list[tuple[
     svc = (
         None if service is None else fx.services()[fee.service if service == "default" else service]
     )
-    return check_fee(fee, svc)
+    return [(path, msg.en) for path, msg in check_fee(fee, svc)]
 
 
 def test_fixture_fees_pass() -> None:

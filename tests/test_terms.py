@@ -131,5 +131,5 @@ def test_a_latvian_term_listed_twice_is_a_data_error(tmp_path: Path) -> None:
         "  - id: food-parcel\n    lv: pārtikas paka\n    en: food parcel",
         "  - id: food-parcel\n    lv: dzīvokļa pabalsts\n    en: food parcel",
     )
-    errors = [str(e) for e in load_data_dir(data).errors]
+    errors = [e.english_line for e in load_data_dir(data).errors]
     assert any("terms.yaml" in e and "listed twice" in e for e in errors), errors

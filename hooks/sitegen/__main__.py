@@ -17,6 +17,7 @@ from .content_pages import check_content
 from .errors import format_errors
 from .github_report import append_job_summary, emit_for_github
 from .loader import load_data_dir
+from .messages import message
 from .pages import content_collisions
 from .schema import write_schemas
 from .source_files import regular_files
@@ -64,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         print(format_errors(errors), file=sys.stderr)
         emit_for_github(errors)  # annotations and job summary under GitHub Actions
         return 1
-    print(f"The data is valid: {len(result.files)} files checked.")
+    valid = message("run.valid", count=len(result.files))
+    print(valid.lv, valid.en, sep="\n")
     return 0
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from . import model
 from .errors import DataError
+from .messages import Message
 from .yamlread import Path_, ReadResult, render_path
 
 
@@ -23,9 +24,9 @@ class SourceFile:
     read: ReadResult
     obj: Any = None  # the validated model object
 
-    def where(self, path: Path_, message: str, *, key: bool = False) -> DataError:
+    def where(self, path: Path_, msg: Message, *, key: bool = False) -> DataError:
         line, column = self.read.position(path, key=key)
-        return DataError(self.name, line, column, render_path(path), message)
+        return DataError.of(self.name, line, column, render_path(path), msg)
 
 
 @dataclass
