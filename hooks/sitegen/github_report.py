@@ -106,8 +106,7 @@ def job_summary(
         where = _cell(path)
         if link_base:
             where = f"[{where}]({link_base}{path}#L{error.line})"
-        whole = message("github.whole_file")
-        field = f"`{_cell(error.path)}`" if error.path else f"{whole.lv} / {whole.en}"
+        field = f"`{_cell(error.path)}`" if error.path else "—"
         out.append(f"| {where} | {error.line} | {error.column} | {field} | {_cell(error.text)} |\n")
     return "".join(out)
 

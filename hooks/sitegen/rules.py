@@ -12,6 +12,7 @@ from typing import Any
 
 from . import model
 from .calendar_checks import check_calendar
+from .data_checks import check_editorial
 from .errors import DataError
 from .fee_checks import check_fee
 from .finder import check_finder
@@ -151,6 +152,7 @@ def check_site(valid: Group, invalid: Group | None = None) -> list[DataError]:
         errors.extend(check_calendar(source))
     errors.extend(check_places(valid))
     errors.extend(check_finder(valid))
+    errors.extend(check_editorial(valid))
     return errors
 
 
