@@ -220,7 +220,7 @@ CASES = [
         PROVIDER,
         "    legal_basis: [decision-1]\n    items",
         "    legal_basis: []\n    items",
-        "must list at least 1 item",
+        "every fee needs its legal basis",
         "legal_basis: []",
     ),
     (

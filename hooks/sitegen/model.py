@@ -14,6 +14,8 @@ from pydantic import AfterValidator, Field, model_validator
 
 from .calendar_lv import CalendarFile, SeasonDates
 from .ids import IdOf, RefTo
+from .languages import LANGUAGES, PLURAL_CATEGORIES
+from .messages import message
 from .types import (
     Amount,
     Count,
@@ -284,10 +286,79 @@ class Abbreviation(Strict):
     full: Text = Field(description="What it stands for, used for <abbr> and for reading aloud")
 
 
+class CountedText(Strict):
+    """A text with a number in it, one form per plural category of each language (Latvian:
+    zero — 0, 10–20, 30 …; one — 1, 21, 31 …; other — 2–9, 22 …; English: one, other)."""
+
+    lv: dict[str, NonEmptyStr] = Field(
+        description="zero, one and other, e.g. {zero: 'līdz {max} stundām mēnesī', …}"
+    )
+    en: dict[str, NonEmptyStr] = Field(description="one and other")
+
+    @model_validator(mode="after")
+    def _forms(self) -> CountedText:
+        for lang in LANGUAGES:
+            forms, wanted = getattr(self, lang), PLURAL_CATEGORIES[lang]
+            if set(forms) != set(wanted):
+                raise _fail(
+                    "counted.forms",
+                    at=(lang,),
+                    lang=message(f"word.{lang}"),
+                    wanted=", ".join(wanted),
+                    got=", ".join(forms) or message("word.none"),
+                )
+        return self
+
+
+class MeasureUnit(Strict):
+    """What a price is per: a month, an hour, a kilometre (``units`` in data/vocabulary.yaml)."""
+
+    id: Annotated[Id, IdOf("unit of measure")] = Field(
+        description="Used in a price's `unit:`, e.g. km (small Latin letters, digits, hyphens)"
+    )
+    per: Text = Field(
+        description="The words after the amount: '8,80 € mēnesī' / '€8.80 a month' -> "
+        "{lv: mēnesī, en: a month}"
+    )
+    spoken: Text | None = Field(
+        default=None,
+        description="`per` as it is read aloud, when it is written short: "
+        "{lv: par kilometru, en: per kilometre} for {lv: par km, en: per km}",
+    )
+    quantity: Text = Field(
+        description="The calculator's question, e.g. {lv: Kilometru skaits, en: Number of kilometres}"
+    )
+    limit: CountedText | None = Field(
+        default=None,
+        description="A price's monthly limit (max_quantity) in words, with {max}; leave out "
+        "for the plain 'ne vairāk kā {max} mēnesī' / 'at most {max} a month'",
+    )
+    fractional: bool = Field(
+        default=False, description="True when a person may type a part, e.g. 12.5 hours"
+    )
+
+
+# the units the calculation itself names: care levels are priced per month or per hour, and a
+# daily price capped a month counts days
+BUILT_IN_UNITS = ("month", "hour", "day")
+
+
 class VocabularyFile(Strict):
     categories: list[Category]
     audiences: list[Audience]
     abbreviations: list[Abbreviation] = Field(default_factory=list)
+    units: list[MeasureUnit] = Field(
+        min_length=1,
+        description="What prices are per (month, hour, km …); add a unit at the end of the list",
+    )
+
+    @model_validator(mode="after")
+    def _built_in_units(self) -> VocabularyFile:
+        ids = {unit.id for unit in self.units}
+        for unit_id in BUILT_IN_UNITS:
+            if unit_id not in ids:
+                raise _fail("unit.builtin", at=("units",), id=unit_id)
+        return self
 
 
 class LegalAct(Strict):
@@ -396,13 +467,14 @@ class Service(Strict):
 
 # --- fees --------------------------------------------------------------------
 
-Unit_ = Literal["month", "hour", "use", "wash", "day", "injection"]
+# a price's unit: one of the `units` of data/vocabulary.yaml
+UnitOfMeasure = Annotated[Id, RefTo("unit of measure")]
 
 
 class PerUnitRule(Strict):
     kind: Literal["per_unit"]
     amount: Amount
-    unit: Unit_
+    unit: UnitOfMeasure = Field(description="What the price is per, e.g. month, hour, km")
     max_quantity: Count | None = Field(
         default=None,
         description="Most units a month (leave out for care levels: taken from the level)",
@@ -413,7 +485,7 @@ class FirstAndNextRule(Strict):
     kind: Literal["first_and_next"]
     first: Amount
     next: Amount
-    unit: Unit_
+    unit: UnitOfMeasure = Field(description="What the price is per, e.g. injection, trip")
 
 
 class IncomeShareRule(Strict):
@@ -487,11 +559,28 @@ class Fee(Strict):
     ] = Field(description="The service (in the same provider file) this fee is for")
     name: Text
     legal_basis: Annotated[IdList, RefTo("legal act")] = Field(
-        min_length=1, description="Every fee needs its legal basis"
+        default_factory=list,
+        description="Every fee needs its legal basis: the legal acts (data/legal-acts.yaml) "
+        "that set the prices. A new decision that changes the prices replaces the old one here",
+    )
+    legal_basis_pending: Text | None = Field(
+        default=None,
+        description="While the decision that sets the prices is not yet published with its "
+        "number: the decision as known, e.g. the council's decision of 27 November 2026 "
+        "(the page says its number is not yet published here). Remove it once the act is in "
+        "data/legal-acts.yaml and named in legal_basis",
     )
     items: list[FeeItem] = Field(min_length=1)
     conditions: list[Text] = Field(default_factory=list)
     exemptions: list[Exemption] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_legal_basis(self) -> Fee:
+        if self.legal_basis and self.legal_basis_pending is not None:
+            raise _fail("legal_basis_both", at=("legal_basis_pending",))
+        if not self.legal_basis and self.legal_basis_pending is None:
+            raise _fail("legal_basis_missing", at=("legal_basis",))
+        return self
 
 
 # --- benefits and the 2017 report -------------------------------------------

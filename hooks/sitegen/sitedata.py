@@ -76,6 +76,11 @@ class SiteData:
     def audiences(self) -> dict[str, model.Audience]:
         return {a.id: a for a in self.vocabulary.audiences}
 
+    @cached_property
+    def units(self) -> dict[str, model.MeasureUnit]:
+        """What prices are per (``units`` in data/vocabulary.yaml), by id."""
+        return {u.id: u for u in self.vocabulary.units}
+
 
 @dataclass
 class LoadResult:
