@@ -24,7 +24,7 @@ import pytest
 from sitegen.check_cache import ResultCache
 from sitegen.data_lint import lint_data
 from sitegen.language_check import Detector, judged_words, texts, wrong_language
-from sitegen.loader import data_files
+from sitegen.loader import data_files, load_data_dir
 from sitegen.yamlread import read_yaml
 
 from conftest import FIXTURE_SITE, ROOT, edit, line_of
@@ -217,9 +217,9 @@ def test_the_fixture_and_the_real_data_pass_every_check(tmp_path: Path) -> None:
     root = project(tmp_path)
     run = validate(root)
     assert run.returncode == 0, run.stderr
-    files = data_files(ROOT / "data")
-    names = [f"data/{p.relative_to(ROOT / 'data').as_posix()}" for p in files]
-    assert lint_data(files, names, ROOT, cache_file=tmp_path / "cache.json") == []
+    reads = load_data_dir(ROOT / "data", display_root=ROOT).reads
+    assert len(reads) == len(data_files(ROOT / "data"))
+    assert lint_data(reads, ROOT, cache_file=tmp_path / "cache.json") == []
 
 
 def test_the_check_counts_from_the_build_date(tmp_path: Path) -> None:
@@ -233,14 +233,18 @@ def test_the_check_counts_from_the_build_date(tmp_path: Path) -> None:
 def test_the_cache_keeps_results_and_sees_a_change(tmp_path: Path) -> None:
     root = project(tmp_path)
     cache_file = tmp_path / "cache.json"
-    files = data_files(root / "data")
-    names = [f"data/{p.relative_to(root / 'data').as_posix()}" for p in files]
-    assert lint_data(files, names, root, cache_file=cache_file) == []
+
+    def lint() -> list:
+        return lint_data(
+            load_data_dir(root / "data", display_root=root).reads, root, cache_file=cache_file
+        )
+
+    assert lint() == []
     stored = cache_file.read_text(encoding="utf-8")
-    assert lint_data(files, names, root, cache_file=cache_file) == []
+    assert lint() == []
     assert cache_file.read_text(encoding="utf-8") == stored  # nothing new to keep
     MISTAKES[1].change(root / "data")
-    found = lint_data(files, names, root, cache_file=cache_file)
+    found = lint()
     assert [(e.file, e.code) for e in found] == [(f"data/{PROVIDER}", "style.trailing-spaces")]
 
 

@@ -17,7 +17,7 @@ from .content_pages import check_content
 from .data_lint import lint_data
 from .errors import format_errors
 from .github_report import append_job_summary, emit_for_github
-from .loader import data_files, load_data_dir
+from .loader import load_data_dir
 from .messages import message
 from .pages import content_collisions
 from .schema import write_schemas
@@ -54,13 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     errors = list(result.errors)
-    if not args.data_dir.is_symlink() and args.data_dir.is_dir():
-        files = data_files(args.data_dir)
-        names = [
-            f"{Path(os.path.relpath(args.data_dir)).as_posix()}/{p.relative_to(args.data_dir).as_posix()}"
-            for p in files
-        ]
-        errors = sorted(set(errors + lint_data(files, names, args.data_dir.parent)))
+    if result.reads:
+        errors = sorted(set(errors + lint_data(result.reads, args.data_dir.parent)))
     content = args.data_dir.parent / "content"  # the hand-written pages next to the data
     if content.is_dir():
         shown = Path(os.path.relpath(content)).as_posix()

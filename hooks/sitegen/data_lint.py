@@ -12,19 +12,19 @@ from pathlib import Path
 from .check_cache import ResultCache
 from .errors import DataError
 from .language_check import MIN_CONFIDENCE, MIN_WORDS, language_problems, lingua_version
-from .source_files import NotRegular, read_regular
 from .style import style_problems, yamllint_version
-from .yamlread import MAX_FILE_BYTES, ReadResult, read_yaml
+from .yamlread import ReadResult
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository, whose .yamllint is the default
 CACHE_FILE = Path("build") / "validate-cache.json"
 
 
 def lint_data(
-    files: list[Path], names: list[str], project: Path, *, cache_file: Path | None = None
+    reads: dict[str, tuple[bytes, ReadResult]], project: Path, *, cache_file: Path | None = None
 ) -> list[DataError]:
-    """Style and language problems of the data files (``files`` shown as ``names``); a file
-    the data reader refuses is left to the reader's own message."""
+    """Style and language problems of the data files the reader could parse (shown name ->
+    bytes and what was read: ``LoadResult.reads``); a file the reader refuses is left to the
+    reader's own message."""
     config = project / ".yamllint"
     if not config.is_file():
         config = ROOT / ".yamllint"
@@ -33,18 +33,8 @@ def lint_data(
         f"language {MIN_WORDS} words, {MIN_CONFIDENCE}"
     )
     cache = ResultCache(project / CACHE_FILE if cache_file is None else cache_file, salt)
-    readable: list[tuple[str, bytes]] = []
-    parsed: list[tuple[str, ReadResult]] = []
-    for path, name in zip(files, names, strict=True):
-        try:
-            raw = read_regular(path, MAX_FILE_BYTES)
-        except NotRegular:
-            continue
-        read = read_yaml(raw, name)
-        if read.errors or read.data is None:
-            continue
-        readable.append((name, raw))
-        parsed.append((name, read))
-    errors = style_problems(readable, config, cache) + language_problems(parsed, cache)
+    files = sorted(reads.items())
+    errors = style_problems([(name, raw) for name, (raw, _) in files], config, cache)
+    errors += language_problems([(name, read) for name, (_, read) in files], cache)
     cache.save()
     return errors

@@ -24,7 +24,7 @@ from .rules import check_site
 from .sitedata import LoadResult, PendingText, SiteData, SourceFile
 from .source_files import NotRegular, read_regular, regular_files
 from .validation_messages import model_errors
-from .yamlread import MAX_FILE_BYTES, Path_, read_yaml, render_path
+from .yamlread import MAX_FILE_BYTES, Path_, ReadResult, read_yaml, render_path
 
 
 def _validate_file(source: SourceFile, cls: type[BaseModel]) -> list[DataError]:
@@ -105,6 +105,7 @@ def _load(
         )
 
     by_pattern: dict[str, list[SourceFile]] = {pattern: [] for pattern in model.DATA_FILES}
+    reads: dict[str, tuple[bytes, ReadResult]] = {}
     for path, name in zip(files, names, strict=True):
         relative = path.relative_to(data_dir).as_posix()
         pattern = _pattern_for(relative)
@@ -121,6 +122,8 @@ def _load(
             continue
         source = SourceFile(name, read_yaml(raw, name))
         errors.extend(source.read.errors)
+        if not source.read.errors and source.read.data is not None:
+            reads[name] = (raw, source.read)
         by_pattern[pattern].append(source)
         if source.read.data is None:
             continue
@@ -155,7 +158,7 @@ def _load(
     errors.extend(check_site(valid, invalid))
     pending = _pending_texts([s for group in by_pattern.values() for s in group])
     if errors:
-        return LoadResult(None, sorted(set(errors)), names, pending)
+        return LoadResult(None, sorted(set(errors)), names, pending, reads)
 
     def one(pattern: str) -> Any:
         return valid[pattern][0].obj
@@ -175,7 +178,7 @@ def _load(
         places=one("places.yaml"),
         finder=one("finder.yaml"),
     )
-    return LoadResult(data, [], names, pending)
+    return LoadResult(data, [], names, pending, reads)
 
 
 def _pending_texts(sources: list[SourceFile]) -> list[PendingText]:

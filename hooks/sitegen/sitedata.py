@@ -88,3 +88,6 @@ class LoadResult:
     errors: list[DataError]
     files: list[str]
     pending: list[PendingText] = field(default_factory=list)
+    # every data file the reader could parse: shown name -> (its bytes, what was read), for
+    # the checks that only `make validate` runs (data_lint.py)
+    reads: dict[str, tuple[bytes, ReadResult]] = field(default_factory=dict)
