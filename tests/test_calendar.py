@@ -17,7 +17,7 @@ CAL = "calendar.yaml"
 
 
 def errors_for(data: Path) -> list[str]:
-    return [str(e) for e in load_data_dir(data, display_root=data.parent).errors]
+    return [e.english_line for e in load_data_dir(data, display_root=data.parent).errors]
 
 
 def test_default_calendar_is_valid_and_agrees_with_the_library() -> None:

@@ -183,7 +183,7 @@ def test_rules_json_income_share_carries_exemptions_in_the_page_language() -> No
 def test_rules_json_pending_text_falls_back_to_the_other_language() -> None:
     data = fx.raw()["fees"][2] | {"name": {"lv": "Veļas mazgāšana", "pending": "en"}}
     fee = Fee.model_validate(data)
-    assert rules_json(fee, fx.services()["laundry"], "en")["name"] == "Veļas mazgāšana"
+    assert rules_json(fee, fx.services()["laundry"], "en", fx.units())["name"] == "Veļas mazgāšana"
 
 
 def test_calculate_gives_exact_decimals() -> None:
@@ -207,7 +207,7 @@ def _check(data: dict[str, Any], service: str | None = "default") -> list[tuple[
     svc = (
         None if service is None else fx.services()[fee.service if service == "default" else service]
     )
-    return check_fee(fee, svc)
+    return [(path, msg.en) for path, msg in check_fee(fee, svc)]
 
 
 def test_fixture_fees_pass() -> None:

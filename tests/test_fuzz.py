@@ -208,7 +208,7 @@ def check_outcome(result: LoadResult, name: str, payload: bytes) -> None:
     line_count = payload.count(b"\n") + 1
     for error in result.errors:
         assert isinstance(error, DataError)
-        text = str(error)
+        text = error.english_line
         assert "\n" not in text and "Traceback" not in text, text
         assert error.file.startswith("data/") and error.line >= 1 and error.column >= 1, text
         if error.file == f"data/{name}":
@@ -265,7 +265,7 @@ def test_refused_characters_are_named_at_their_line(
     line = changed[:at].count("\n") + 1
     code = f"U+{ord(char):04X}"
     named = [e for e in result.errors if e.file == f"data/{name}" and code in e.message]
-    assert named and named[0].line == line, (code, [str(e) for e in result.errors][:3])
+    assert named and named[0].line == line, (code, [e.english_line for e in result.errors][:3])
 
 
 # --- now and then a whole build ---------------------------------------------------------

@@ -97,7 +97,7 @@ def test_annotation_line_for_one_error() -> None:
     out = github_annotations([err()])
     assert out == (
         "::error file=data/providers/rezekne-city.yaml,line=12,col=17,"
-        "title=Data error in fees[0].items[2].rule.amount"
+        "title=Kļūda laukā fees[0].items[2].rule.amount / Data error in fees[0].items[2].rule.amount"
         "::amount must have at most two decimals (got 8.805)\n"
     )
 
@@ -115,7 +115,7 @@ def test_annotation_escapes_message_and_properties() -> None:
         "file": "data/odd:name,x.yaml",
         "line": "12",
         "col": "17",
-        "title": "Data error in a:b,c",
+        "title": "Kļūda laukā a:b,c / Data error in a:b,c",
     }
     assert message == tricky.message
     assert "%0A" in line and "%25" in line and "%0D" in line
@@ -124,7 +124,7 @@ def test_annotation_escapes_message_and_properties() -> None:
 
 def test_whole_file_error_has_plain_title() -> None:
     props, _ = parse_annotation(github_annotations([err(path="")]).strip())
-    assert props["title"] == "Data error"
+    assert props["title"] == "Kļūda datos / Data error"
 
 
 def test_annotations_are_sorted_by_file_and_line() -> None:

@@ -11,9 +11,9 @@ import yaml
 from sitegen.languages import (
     BABEL_LOCALE,
     DEFAULT_LANGUAGE,
-    LANGUAGE_NAMES,
     LANGUAGES,
     OTHER_LANGUAGE,
+    PLURAL_CATEGORIES,
     TIME_SEPARATOR,
     check_lang,
     url_prefix,
@@ -62,7 +62,7 @@ def test_the_check_fails_on_a_config_that_disagrees(breakage: str) -> None:
 
 
 def test_every_language_has_its_settings() -> None:
-    for table in (OTHER_LANGUAGE, LANGUAGE_NAMES, BABEL_LOCALE, TIME_SEPARATOR):
+    for table in (OTHER_LANGUAGE, PLURAL_CATEGORIES, BABEL_LOCALE, TIME_SEPARATOR):
         assert set(table) == set(LANGUAGES)
     assert {OTHER_LANGUAGE[lang] for lang in LANGUAGES} == set(LANGUAGES)
     assert url_prefix(DEFAULT_LANGUAGE) == ""

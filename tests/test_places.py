@@ -19,7 +19,7 @@ FINDER = "finder.yaml"
 
 
 def errors_for(data: Path) -> list[str]:
-    return [str(e) for e in load_data_dir(data, display_root=data.parent).errors]
+    return [e.english_line for e in load_data_dir(data, display_root=data.parent).errors]
 
 
 # (name, file, old text, new text, expected words in the message, text on the reported line)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sitegen import plurals
 from sitegen.plurals import count_text, missing_forms, plural_category
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,3 +83,11 @@ def test_the_shortlist_counts_other_places_by_the_plural_rules(
     forms = COUNTED["print.list.more_places"]
     assert count_text(forms["lv"], count, "lv") == lv
     assert count_text(forms["en"], count, "en") == en
+
+
+def test_the_data_models_table_of_plural_categories_is_babels() -> None:
+    """languages.PLURAL_CATEGORIES (counted texts in the data, validated without Babel)."""
+    from sitegen.languages import PLURAL_CATEGORIES
+
+    for lang, table in PLURAL_CATEGORIES.items():
+        assert set(table) == plurals.categories(lang), lang

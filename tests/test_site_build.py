@@ -102,8 +102,9 @@ def test_broken_data_stops_the_build_with_file_and_line(tmp_path: Path, sites: M
     path.write_text(path.read_text().replace("amount: 8.80", "amount: 8,80"), encoding="utf-8")
     run = sites.build(project)
     assert run.returncode != 0
-    assert re.search(
-        r"data/providers/test-provider\.yaml:\d+:\d+: fees\[0\]\.items\[0\]\.rule\.amount: amount '8,80' .*decimal comma.*8\.80",
+    assert re.search(  # the Latvian reason on the line, the English below it
+        r"data/providers/test-provider\.yaml:\d+:\d+: fees\[0\]\.items\[0\]\.rule\.amount: "
+        r"[^\n]*'8,80' rakstīt. ar decimālkomatu.*8\.80\n\s+amount '8,80' .*decimal comma.*8\.80",
         run.output,
     )
     assert "Traceback" not in run.output

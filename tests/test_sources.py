@@ -42,7 +42,7 @@ def test_an_unknown_source_is_a_data_error_with_its_line(tmp_path: Path) -> None
         "  locations: [test-office]\n",
         "  sources: [no-such-page]\n  locations: [test-office]\n",
     )
-    errors = [str(e) for e in load_data_dir(data, display_root=tmp_path).errors]
+    errors = [e.english_line for e in load_data_dir(data, display_root=tmp_path).errors]
     line = line_of(provider, "no-such-page")
     assert any(
         e.startswith(f"data/providers/test-provider.yaml:{line}:")

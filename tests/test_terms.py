@@ -8,6 +8,7 @@ page.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ import yaml
 from number_survival import page_text
 from sitebuild import FIXTURE_SITE
 from sitegen.loader import load_data_dir
+from sitegen.model import TermsFile
 from sitegen.sitedata import SiteData
 from sitegen.terms import forbidden_in, renderings, text_pairs
 
@@ -86,28 +88,55 @@ def test_no_page_uses_a_forbidden_variant(default_site: Path) -> None:
     assert not found, "\n".join(found)
 
 
+def _termbase(*ids: str) -> str:
+    """Entries of the real termbase, as data/terms.yaml writes them."""
+    entries = re.split(r"(?m)^(?=  - id: )", (ROOT / "data" / "terms.yaml").read_text("utf-8"))
+    chosen = [e for e in entries if any(e.startswith(f"  - id: {i}\n") for i in ids)]
+    assert len(chosen) == len(ids)
+    return "terms:\n" + "".join(e.rstrip() + "\n" for e in chosen)
+
+
+DRIFT = (
+    "sections:\n  - heading: {lv: Pabalsti, en: Benefits}\n"
+    "    body: {lv: Dzīvokļa pabalstu saņēma 10 ģimenes ar līdzdalību.,"
+    " en: 10 families received the housing allowance.}\n"
+)
+
+
+def test_the_data_check_catches_two_renderings_of_one_term(tmp_path: Path) -> None:
+    """A data text is checked when the data is validated, at its line (data_checks.py)."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_SITE / "data", data)
+    (data / "terms.yaml").write_text(_termbase("housing-benefit", "cooperation"), "utf-8")
+    with (data / "reports" / "test-report.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(DRIFT)
+    found = {(e.path, e.code) for e in load_data_dir(data).errors}
+    assert ("sections[0].body.en", "term.rendering") in found
+    assert ("sections[0].body.en", "term.forbidden") in found
+    assert ("sections[0].body.lv", "term.forbidden") in found  # līdzdalību
+    terms = TermsFile.model_validate(yaml.safe_load(_termbase("housing-benefit"))).terms
+    pair = ("x", "Dzīvokļa pabalstu saņēma 10 ģimenes.", "10 families received the allowance.")
+    assert [f.term.id for f in renderings(terms, iter([pair]))] == ["housing-benefit"]
+    pair = ("x", "Dzīvokļa pabalstu saņēma 10 ģimenes.", "10 got the housing benefit.")
+    assert renderings(terms, iter([pair])) == []
+
+
 @pytest.fixture(scope="module")
 def drifting_project(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) -> Path:
-    """The fixture site with the real termbase and a benefit translated the old way."""
-    data = tmp_path_factory.mktemp("terms") / "data"
+    """The fixture site with two entries of the real termbase and a hand-written page (which
+    the data check does not read) translated the old way."""
+    root = tmp_path_factory.mktemp("terms")
+    data, content = root / "data", root / "content"
     shutil.copytree(FIXTURE_SITE / "data", data)
-    shutil.copy2(ROOT / "data" / "terms.yaml", data / "terms.yaml")
-    with (data / "reports" / "test-report.yaml").open("a", encoding="utf-8") as handle:
-        handle.write(
-            "sections:\n  - heading: {lv: Pabalsti, en: Benefits}\n"
-            "    body: {lv: Dzīvokļa pabalstu saņēma 10 ģimenes ar līdzdalību.,"
-            " en: 10 families received the housing allowance.}\n"
-        )
-    return sites.make_project(data.parent / "project", data)
-
-
-def test_the_check_catches_two_renderings_of_one_term(drifting_project: Path) -> None:
-    data = _data(drifting_project / "data")
-    found = renderings(data.terms, _pairs(data, drifting_project))
-    # (the fixture's own older texts drift too: "Current account", "Food packages" …)
-    assert ("data/reports/test-report.yaml.sections[0].body", "housing-benefit") in {
-        (f.where, f.term.id) for f in found
-    }
+    (data / "terms.yaml").write_text(_termbase("housing-benefit", "cooperation"), "utf-8")
+    shutil.copytree(ROOT / "content", content)
+    for lang, text in (
+        ("lv", "Dzīvokļa pabalstu saņēma 10 ģimenes ar līdzdalību."),
+        ("en", "10 families received the housing allowance."),
+    ):
+        with (content / lang / "index.md").open("a", encoding="utf-8") as handle:
+            handle.write(f"\n{text}\n")
+    return sites.make_project(root / "project", data, content)
 
 
 def test_the_check_catches_a_forbidden_variant_on_a_page(
@@ -116,10 +145,8 @@ def test_the_check_catches_a_forbidden_variant_on_a_page(
     run = sites.build(drifting_project)
     assert run.returncode == 0, run.output
     found = _forbidden_on_pages(_data(drifting_project / "data"), run.site)
-    assert any(
-        f.startswith("en/reports/test-report/index.html: “housing allowance”") for f in found
-    ), found
-    assert any(f.startswith("reports/test-report/index.html: “līdzdalību”") for f in found), found
+    assert any(f.startswith("en/index.html: “housing allowance”") for f in found), found
+    assert any(f.startswith("index.html: “līdzdalību”") for f in found), found
 
 
 def test_a_latvian_term_listed_twice_is_a_data_error(tmp_path: Path) -> None:
@@ -131,5 +158,5 @@ def test_a_latvian_term_listed_twice_is_a_data_error(tmp_path: Path) -> None:
         "  - id: food-parcel\n    lv: pārtikas paka\n    en: food parcel",
         "  - id: food-parcel\n    lv: dzīvokļa pabalsts\n    en: food parcel",
     )
-    errors = [str(e) for e in load_data_dir(data).errors]
+    errors = [e.english_line for e in load_data_dir(data).errors]
     assert any("terms.yaml" in e and "listed twice" in e for e in errors), errors

@@ -15,7 +15,7 @@ PROVIDER = "providers/test-provider.yaml"
 
 
 def errors_for(data: Path) -> list[str]:
-    return [str(e) for e in load_data_dir(data, display_root=data.parent).errors]
+    return [e.english_line for e in load_data_dir(data, display_root=data.parent).errors]
 
 
 def test_fixture_is_valid(fixture_data: Path) -> None:
@@ -220,7 +220,7 @@ CASES = [
         PROVIDER,
         "    legal_basis: [decision-1]\n    items",
         "    legal_basis: []\n    items",
-        "must list at least 1 item",
+        "every fee needs its legal basis",
         "legal_basis: []",
     ),
     (
@@ -385,5 +385,5 @@ def test_cache_sees_edits(fixture_data: Path) -> None:
 
 def test_default_data_is_valid() -> None:
     result = load_data_dir(ROOT / "data", display_root=ROOT)
-    assert [str(e) for e in result.errors] == []
+    assert [e.english_line for e in result.errors] == []
     assert result.pending == []

@@ -181,9 +181,48 @@ def ci_steps_problems(doc: dict[str, Any]) -> list[str]:
     return problems
 
 
+def preview_problems(doc: dict[str, Any]) -> list[str]:
+    """The preview waits for the data check only: a pull request whose data is valid gets its
+    preview even while a test fails (issue 23), and the data check does not wait for tests."""
+    jobs = doc.get("jobs") or {}
+
+    def runs(job: dict[str, Any], command: str) -> bool:
+        return any(command in str(step.get("run", "")) for step in job.get("steps") or [])
+
+    def needs(job: dict[str, Any]) -> list[str]:
+        value = job.get("needs") or []
+        return [value] if isinstance(value, str) else list(value)
+
+    previews = [
+        name
+        for name, job in jobs.items()
+        for step in job.get("steps") or []
+        if str(step.get("uses", "")).startswith("actions/upload-artifact@")
+    ]
+    validators = [name for name, job in jobs.items() if runs(job, "make --silent validate")]
+    if len(previews) != 1 or len(validators) != 1:
+        return [f"one job uploads the preview ({previews}), one validates ({validators})"]
+    preview, validate = jobs[previews[0]], jobs[validators[0]]
+    problems = []
+    if needs(preview) != validators:
+        problems.append(f"job {previews[0]} must need only {validators}, not {needs(preview)}")
+    for name, job in ((previews[0], preview), (validators[0], validate)):
+        if runs(job, ".ci/run") or runs(job, "pytest") or runs(job, "make test"):
+            problems.append(f"job {name} must not run the tests")
+    if needs(validate):
+        problems.append(f"job {validators[0]} must not wait for {needs(validate)}")
+    return problems
+
+
 # --- the real workflows pass every check --------------------------------------
 
-CHECKS_ON_DOC = [trigger_problems, permission_problems, checkout_problems, deploy_problems]
+CHECKS_ON_DOC = [
+    trigger_problems,
+    permission_problems,
+    checkout_problems,
+    deploy_problems,
+    preview_problems,
+]
 
 
 def test_there_is_a_workflow() -> None:
@@ -246,19 +285,19 @@ BAD_CASES = [
         broken("          persist-credentials: false\n", "          fetch-depth: 1\n"),
     ),
     (checkout_problems, broken("persist-credentials: false", "persist-credentials: true")),
-    (deploy_problems, broken("    needs: build\n", "")),
+    (deploy_problems, broken("    needs: [validate, preview, test]\n", "")),
     (
         deploy_problems,
         broken(
-            "needs: build\n    if: github.event_name",
-            "needs: build\n    if: always() || github.event_name",
+            "test]\n    if: github.event_name",
+            "test]\n    if: always() || github.event_name",
         ),
     ),
     (
         deploy_problems,
         broken(
-            "needs: build\n    if: github.event_name == 'push' && github",
-            "needs: build\n    if: github",
+            "test]\n    if: github.event_name == 'push' && github",
+            "test]\n    if: github",
         ),
     ),
     (
@@ -267,6 +306,13 @@ BAD_CASES = [
     ),
     (deploy_problems, broken("      group: pages\n", "      group: deploy\n")),
     (ci_steps_problems, broken("        run: .ci/run\n", "        run: echo skipped\n")),
+    (preview_problems, broken("    needs: validate #", "    needs: [validate, test] #")),
+    (
+        preview_problems,
+        broken(
+            "      - name: Build the site (strict)\n", "      - run: .ci/run\n      - name: Build\n"
+        ),
+    ),
     (
         ci_steps_problems,
         broken(
@@ -338,7 +384,7 @@ def test_actionlint_reports_a_broken_workflow(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yml"
     bad.write_text(
         GOOD.replace("run: make site", "run: echo ${{ github.event.pull_request.title }}").replace(
-            "needs: build", "needs: biuld"
+            "needs: validate #", "needs: biuld #"
         ),
         encoding="utf-8",
     )

@@ -15,9 +15,11 @@ import sys
 from pathlib import Path
 
 from .content_pages import check_content
+from .data_lint import lint_data
 from .errors import format_errors
 from .github_report import append_job_summary, emit_for_github
 from .loader import load_data_dir
+from .messages import message
 from .pages import content_collisions
 from .schema import write_schemas
 from .source_files import regular_files
@@ -59,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     errors = list(result.errors)
+    if result.reads:
+        errors = sorted(set(errors + lint_data(result.reads, args.data_dir.parent)))
     content = args.data_dir.parent / "content"  # the hand-written pages next to the data
     if content.is_dir():
         shown = Path(os.path.relpath(content)).as_posix()
@@ -71,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         print(format_errors(errors), file=sys.stderr)
         emit_for_github(errors)  # annotations and job summary under GitHub Actions
         return 1
-    print(f"The data is valid: {len(result.files)} files checked.")
+    valid = message("run.valid", count=len(result.files))
+    print(valid.lv, valid.en, sep="\n")
     return 0
 
 

@@ -11,6 +11,7 @@ import holidays
 
 from .calendar_lv import CalendarFile
 from .errors import DataError
+from .messages import Message, message
 from .sitedata import SourceFile
 
 LIBRARY_VERSION = holidays.__version__
@@ -43,8 +44,7 @@ def check_calendar(source: SourceFile) -> list[DataError]:
                 errors.append(
                     source.where(
                         path,
-                        f"the date {value} is listed twice (first at line {seen[value]}); "
-                        "each date may be moved once",
+                        message("calendar.date_twice", value=value, line=seen[value]),
                     )
                 )
             else:
@@ -65,16 +65,26 @@ def check_calendar(source: SourceFile) -> list[DataError]:
                 errors.append(
                     source.where(
                         ("moved_days", i, "day_off"),
-                        f"holidays {LIBRARY_VERSION} lists no move of {day_off} in {year} "
-                        f"(it lists: {_moves_text(known)}); check the Cabinet order",
+                        message(
+                            "calendar.library_no_move",
+                            version=LIBRARY_VERSION,
+                            day=day_off,
+                            year=year,
+                            known=_moves_text(known),
+                        ),
                     )
                 )
             elif known[day_off] != work_on:
                 errors.append(
                     source.where(
                         ("moved_days", i, "work_on"),
-                        f"holidays {LIBRARY_VERSION} says {day_off} is worked on "
-                        f"{known[day_off]}, not {work_on}; check the Cabinet order",
+                        message(
+                            "calendar.library_other_day",
+                            version=LIBRARY_VERSION,
+                            day=day_off,
+                            theirs=known[day_off],
+                            ours=work_on,
+                        ),
                     )
                 )
         for day_off, work_on in sorted(known.items()):
@@ -82,8 +92,13 @@ def check_calendar(source: SourceFile) -> list[DataError]:
                 errors.append(
                     source.where(
                         ("moved_days",),
-                        f"holidays {LIBRARY_VERSION} lists a move for {year} that is missing "
-                        f"here: day off {day_off}, worked on {work_on}",
+                        message(
+                            "calendar.library_missing",
+                            version=LIBRARY_VERSION,
+                            year=year,
+                            day=day_off,
+                            work_on=work_on,
+                        ),
                         key=True,
                     )
                 )
@@ -102,5 +117,6 @@ def years_without_moves(cal: CalendarFile | None, first: dt.date, last: dt.date)
     ]
 
 
-def _moves_text(known: dict[dt.date, dt.date]) -> str:
-    return ", ".join(f"{off} worked on {on}" for off, on in sorted(known.items()))
+def _moves_text(known: dict[dt.date, dt.date]) -> Message:
+    moves = [message("calendar.move", day_off=off, work_on=on) for off, on in sorted(known.items())]
+    return Message("", ", ".join(m.lv for m in moves), ", ".join(m.en for m in moves))

@@ -25,6 +25,7 @@ import holidays
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from .ids import RefTo
+from .messages import message
 from .types import Id, IsoDate, NonEmptyStr, Strict, Text, _fail
 
 # --- the data file ------------------------------------------------------------
@@ -40,11 +41,24 @@ def _check_month_day(value: Any) -> str:
             return value.strip()
     except ValueError:
         pass
-    raise _fail(
-        "month_day",
-        'a season day must be written "MM-DD", e.g. "11-01" (got {value!r})',
-        value=value,
-    )
+    raise _fail("month_day", value=value, hint=_month_day_hint(value))
+
+
+def _month_day_hint(value: Any) -> Any:
+    """ "1.11", "01.11." or "11-1" -> "11-01" where the day can be told (Latvian order in a
+    date with a point: day, month)."""
+    text = str(value).strip().rstrip(".")
+    match = re.fullmatch(r"([0-9]{1,2})\.\s*([0-9]{1,2})", text)
+    parts = (match[2], match[1]) if match else None
+    if (match := re.fullmatch(r"([0-9]{1,2})[-/]([0-9]{1,2})", text)) is not None:
+        parts = (match[1], match[2])
+    if parts is None:
+        return ""
+    try:
+        dt.date(2024, int(parts[0]), int(parts[1]))
+    except ValueError:
+        return ""
+    return message("month_day.hint", fixed=f"{int(parts[0]):02d}-{int(parts[1]):02d}")
 
 
 MonthDay = Annotated[
@@ -97,25 +111,20 @@ class MovedDay(Strict):
         if work_on.weekday() != 5:
             raise _fail(
                 "moved_not_saturday",
-                "the worked day {day} is a {weekday}, not a Saturday; a working day is moved "
-                "to a Saturday",
                 at=("work_on",),
                 day=self.work_on,
-                weekday=work_on.strftime("%A"),
+                weekday=message(f"word.weekday.{work_on.weekday()}"),
             )
         if day_off.weekday() > 4:
             raise _fail(
                 "moved_off_weekend",
-                "the day off {day} is a {weekday}; only a weekday (Monday to Friday) can be moved",
                 at=("day_off",),
                 day=self.day_off,
-                weekday=day_off.strftime("%A"),
+                weekday=message(f"word.weekday.{day_off.weekday()}"),
             )
         if self.order is None and self.source is None:
             raise _fail(
                 "moved_no_source",
-                "give the Cabinet `order` that set this move, or say in `source` where the "
-                "move was taken from",
             )
         return self
 

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from .messages import Message, message
+
 # Unicode categories that are never wanted in a text a resident reads: format characters
 # (zero-width, bidi controls, BOM, soft hyphen), controls, line/paragraph separators,
 # private use, surrogates, unassigned code points and noncharacters
@@ -55,31 +57,19 @@ def is_refused(char: str) -> bool:
     return unicodedata.category(char) in _REFUSED_CATEGORIES
 
 
-def _reason(char: str) -> str:
+def _reason(char: str) -> Message:
     if char == "\x00":
-        return "the file contains a NUL byte (U+0000 NULL); it is not a text file"
+        return message("char.nul")
     if char == "\ufeff":
-        return (
-            "a byte-order mark (U+FEFF ZERO WIDTH NO-BREAK SPACE) is inside the text; it is "
-            "invisible: delete it"
-        )
+        return message("char.bom")
     if char in _BIDI:
-        return (
-            f"the text-direction control {describe(char)} is here; it makes text (a phone "
-            "number, an address) display in another order than it is written: delete it"
-        )
+        return message("char.bidi", char=describe(char))
     if unicodedata.category(char) == "Cc":
-        return (
-            f"the file contains an invisible control character, {describe(char)}, here; "
-            "delete it (it often comes with text copied from Word or a PDF)"
-        )
-    return (
-        f"the invisible character {describe(char)} is here; delete it (it often comes with "
-        "text copied from a web page, Word or a PDF)"
-    )
+        return message("char.control", char=describe(char))
+    return message("char.invisible", char=describe(char))
 
 
-def invisible_characters(text: str) -> Iterator[tuple[int, str]]:
+def invisible_characters(text: str) -> Iterator[tuple[int, Message]]:
     """(index, reason) for every refused character of ``text``; linear, and fast on the
     common case of a text without any."""
     if text.isascii() and text.isprintable():
@@ -96,7 +86,7 @@ def _script(char: str) -> str | None:
     return first if first in _SCRIPTS else None
 
 
-def mixed_scripts(text: str) -> Iterator[tuple[int, str]]:
+def mixed_scripts(text: str) -> Iterator[tuple[int, Message]]:
     """(index, reason) for every word that mixes Latin, Cyrillic or Greek letters, e.g.
     "Rеzekne" with a Cyrillic е: it looks right and is not (links, search, e-mail)."""
     if text.isascii():
@@ -117,8 +107,13 @@ def mixed_scripts(text: str) -> Iterator[tuple[int, str]]:
         shown = word if len(word) <= 40 else word[:40] + "…"
         yield (
             match.start() + offset,
-            f"the word '{shown}' mixes {main.title()} and {_script(odd).title()} letters: "
-            f"{describe(odd)} looks like a {main.title()} letter; retype the word",
+            message(
+                "char.mixed_scripts",
+                word=shown,
+                main=message(f"word.script.{main}"),
+                other=message(f"word.script.{_script(odd)}"),
+                char=describe(odd),
+            ),
         )
 
 
@@ -131,7 +126,7 @@ def non_ascii(text: str) -> list[str]:
     return [describe(char) for char in seen]
 
 
-def entity_characters(text: str) -> Iterator[tuple[int, str]]:
+def entity_characters(text: str) -> Iterator[tuple[int, Message]]:
     """(index, reason) for every HTML entity that stands for a refused character, e.g.
     ``&#x202e;`` or ``&zwj;``: the Markdown of a text or a page would turn it into one."""
     if "&" not in text:
@@ -141,6 +136,5 @@ def entity_characters(text: str) -> Iterator[tuple[int, str]]:
         if len(decoded) == 1 and decoded != match[0] and is_refused(decoded):
             yield (
                 match.start(),
-                f"the HTML entity {match[0]} stands for {describe(decoded)}, an invisible "
-                "character; delete it",
+                message("char.entity", entity=match[0], char=describe(decoded)),
             )

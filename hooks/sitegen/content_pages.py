@@ -21,6 +21,7 @@ from typing import Any
 
 from .characters import entity_characters, invisible_characters, mixed_scripts
 from .errors import DataError
+from .messages import Message, message
 from .source_files import NotRegular, read_regular, regular_files
 from .yamlread import read_yaml, wide_encoding
 
@@ -54,23 +55,17 @@ _MD_URL = re.compile(rf"\]\(\s*<?\s*(?:{_BAD_SCHEME}|//|/\\|\\)", re.IGNORECASE)
 _MD_REF = re.compile(rf"^\s{{0,3}}\[[^\]]+\]:\s*<?\s*(?:{_BAD_SCHEME}|//|/\\|\\)", re.IGNORECASE)
 
 
-def _active(line: str) -> str | None:
+def _active(line: str) -> Message | None:
     """Why ``line`` holds active content, or None."""
     if match := _ACTIVE_TAG.search(line):
-        return f"the HTML element <{match[1].lower()}> is not allowed in a page; remove it"
+        return message("page.html_element", tag=match[1].lower())
     for tag in _TAG.finditer(line):
         if _HANDLER.search(tag[0]):
-            return "an event handler (on…=) in HTML runs a script; remove it"
+            return message("page.handler")
         if _TAG_URL.search(tag[0]):
-            return (
-                "an address in HTML must start with https:, http:, mailto:, tel: or be a "
-                "page of this site; remove the script, data or scheme-less address"
-            )
+            return message("page.html_address")
     if _MD_URL.search(line) or _MD_REF.match(line):
-        return (
-            "a link must start with https:, http:, mailto:, tel: or be a page of this site "
-            "(javascript:, data: and //host addresses are not allowed)"
-        )
+        return message("page.link")
     return None
 
 
@@ -83,28 +78,14 @@ def _front_matter(lines: list[str], name: str) -> tuple[int, list[DataError]]:
         None,
     )
     if end is None:
-        return len(lines), [
-            DataError(
-                name,
-                1,
-                1,
-                "",
-                "the front matter opened with --- on line 1 is never closed with a line ---",
-            )
-        ]
+        return len(lines), [DataError.of(name, 1, 1, "", message("page.front_matter_open"))]
     read = read_yaml("\n".join(lines[1:end]).encode(), name)
-    errors = [
-        DataError(e.file, e.line + 1, e.column, e.path, e.message)
-        for e in read.errors
-        if "the file is empty" not in e.message
-    ]
+    errors = [e.moved(line=e.line + 1) for e in read.errors if e.code != "read.empty"]
     meta: Any = read.data
     if errors or meta is None:
         return end + 1, errors
     if not isinstance(meta, dict):
-        return end + 1, [
-            DataError(name, 2, 1, "", "the front matter must be lines of `key: value`")
-        ]
+        return end + 1, [DataError.of(name, 2, 1, "", message("page.front_matter_lines"))]
 
     def at(key: str) -> int:
         return read.position((key,), key=True)[0] + 1
@@ -112,31 +93,29 @@ def _front_matter(lines: list[str], name: str) -> tuple[int, list[DataError]]:
     for key, value in meta.items():
         if key in RESERVED_KEYS:
             errors.append(
-                DataError(name, at(key), 1, key, f"`{key}` is for generated pages only; remove it")
+                DataError.of(name, at(key), 1, key, message("page.reserved_key", key=key))
             )
         elif key not in FRONT_MATTER_KEYS:
-            known = "; ".join(f"`{k}` ({why})" for k, why in FRONT_MATTER_KEYS.items())
+            known = ", ".join(f"`{k}`" for k in FRONT_MATTER_KEYS)
             errors.append(
-                DataError(
-                    name, at(key), 1, key, f"unknown front-matter key `{key}`; known: {known}"
+                DataError.of(
+                    name, at(key), 1, key, message("page.unknown_key", key=key, known=known)
                 )
             )
         elif key in ("title", "description") and (not isinstance(value, str) or not value):
-            errors.append(DataError(name, at(key), 1, key, f"`{key}` must be a text"))
+            errors.append(DataError.of(name, at(key), 1, key, message("page.key_text", key=key)))
         elif key == "hide" and (
             not isinstance(value, list) or any(item not in HIDE for item in value)
         ):
             errors.append(
-                DataError(name, at(key), 1, key, f"`hide` must be a list of: {', '.join(HIDE)}")
+                DataError.of(name, at(key), 1, key, message("page.hide", allowed=", ".join(HIDE)))
             )
         elif key == "search" and not (
             isinstance(value, dict)
             and set(value) <= {"exclude", "boost"}
             and isinstance(value.get("exclude", False), bool)
         ):
-            errors.append(
-                DataError(name, at(key), 1, key, "`search` may hold `exclude: true` or `boost`")
-            )
+            errors.append(DataError.of(name, at(key), 1, key, message("page.search")))
     return end + 1, errors
 
 
@@ -144,28 +123,22 @@ def check_page(raw: bytes, name: str, blocks: set[str]) -> list[DataError]:
     """Every problem of one hand-written Markdown page ``name`` (e.g. content/lv/x.md)."""
     if len(raw) > MAX_PAGE_BYTES:
         return [
-            DataError(
-                name,
-                1,
-                1,
-                "",
-                f"the page is too large (more than {MAX_PAGE_BYTES // 1024} KB); split it",
-            )
+            DataError.of(name, 1, 1, "", message("page.too_large", most=MAX_PAGE_BYTES // 1024))
         ]
     if (wide := wide_encoding(raw)) is not None:
-        return [DataError(name, 1, 1, "", f"the page is saved as {wide}; save it as UTF-8")]
+        return [DataError.of(name, 1, 1, "", message("page.wide_encoding", encoding=wide))]
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return [DataError(name, line, 1, "", "the page is not saved as UTF-8; save it as UTF-8")]
+        return [DataError.of(name, line, 1, "", message("page.not_utf8"))]
     errors: list[DataError] = []
     for index, reason in sorted(
         [*invisible_characters(text), *mixed_scripts(text), *entity_characters(text)]
     )[:20]:
         before = text[:index]
         errors.append(
-            DataError(name, before.count("\n") + 1, index - before.rfind("\n"), "", reason)
+            DataError.of(name, before.count("\n") + 1, index - before.rfind("\n"), "", reason)
         )
     lines = text.split("\n")
     skip, problems = _front_matter(lines, name)
@@ -174,28 +147,21 @@ def check_page(raw: bytes, name: str, blocks: set[str]) -> list[DataError]:
         if _MARKER_LIKE.search(line):
             marker = BLOCK_MARKER.match(line.strip())
             if marker is None:
-                errors.append(
-                    DataError(
-                        name,
-                        number,
-                        1,
-                        "",
-                        "a block marker must be a line of its own, written exactly "
-                        "<!-- sitegen:NAME -->",
-                    )
-                )
+                errors.append(DataError.of(name, number, 1, "", message("page.marker_form")))
             elif marker[1] not in blocks:
                 errors.append(
-                    DataError(
+                    DataError.of(
                         name,
                         number,
                         1,
                         "",
-                        f"there is no block `{marker[1]}`; known blocks: {', '.join(sorted(blocks))}",
+                        message(
+                            "page.marker_unknown", name=marker[1], known=", ".join(sorted(blocks))
+                        ),
                     )
                 )
         elif (why := _active(line)) is not None:
-            errors.append(DataError(name, number, 1, "", why))
+            errors.append(DataError.of(name, number, 1, "", why))
     return errors
 
 
@@ -207,8 +173,7 @@ def check_content(
 ) -> list[DataError]:
     """Every problem of every hand-written page, in one pass."""
     if content_dir.is_symlink():
-        message = "the folder of the pages is a symbolic link; it must be an ordinary folder"
-        return [DataError(display, 1, 1, "", message)]
+        return [DataError.of(display, 1, 1, "", message("page.folder_symlink"))]
     blocks = {p.stem for p in partials_dir.glob("*.html")}
     files, errors = regular_files(content_dir, display)
     for path in files:
@@ -217,10 +182,10 @@ def check_content(
         try:
             raw = read_regular(path, limit, display.rsplit("/", 1)[-1])
         except NotRegular as err:
-            errors.append(DataError(name, 1, 1, "", err.reason))
+            errors.append(DataError.of(name, 1, 1, "", err.reason))
             continue
         if path.suffix == ".md":
             errors += check_page(raw, name, blocks)
         elif len(raw) > limit:
-            errors.append(DataError(name, 1, 1, "", "the file is too large (over 2 MB)"))
+            errors.append(DataError.of(name, 1, 1, "", message("page.file_too_large")))
     return sorted(set(errors))

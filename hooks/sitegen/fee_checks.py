@@ -9,6 +9,7 @@ to a share of income, and so on. Nothing here formats for people (no Babel).
 from __future__ import annotations
 
 from .cents import plain_amount
+from .messages import Message, message
 from .model import (
     DailyCappedRule,
     Fee,
@@ -22,46 +23,39 @@ from .model import (
 MAX_DAYS = 31  # days in the longest month
 
 Path = tuple[str | int, ...]
+Problems = list[tuple[Path, Message]]
 
 
-def check_fee(fee: Fee, service: Service | None) -> list[tuple[Path, str]]:
+def check_fee(fee: Fee, service: Service | None) -> Problems:
     """Cross-field rules of one fee; each problem as (path inside the fee, plain words).
 
     ``service`` is the fee's service, or None when it is missing (reported elsewhere; the
     checks that need the service are then skipped). The service's own level rules (numbered
     in order, hours rising) are checked with the service.
     """
-    problems: list[tuple[Path, str]] = []
+    problems: Problems = []
     problems += _unique_ids(fee)
     problems += _check_levels(fee, service)
     for i, item in enumerate(fee.items):
         problems += _check_rule(i, item)
     if fee.exemptions and not any(isinstance(it.rule, IncomeShareRule) for it in fee.items):
-        problems.append(
-            (
-                ("exemptions",),
-                "exemptions make a share of income free, but this fee has no price that is a "
-                "share of income (kind: income_share); move the exemptions or remove them",
-            )
-        )
+        problems.append((("exemptions",), message("fee.exemptions_without_share")))
     return problems
 
 
-def _unique_ids(fee: Fee) -> list[tuple[Path, str]]:
-    problems: list[tuple[Path, str]] = []
+def _unique_ids(fee: Fee) -> Problems:
+    problems: Problems = []
     for key, entries in (("items", fee.items), ("exemptions", fee.exemptions)):
         seen: set[str] = set()
         for i, entry in enumerate(entries):
             if entry.id in seen:
-                problems.append(
-                    ((key, i, "id"), f"the id `{entry.id}` is used twice in this fee's {key}")
-                )
+                problems.append(((key, i, "id"), message("fee.id_twice", id=entry.id, key=key)))
             seen.add(entry.id)
     return problems
 
 
-def _check_levels(fee: Fee, service: Service | None) -> list[tuple[Path, str]]:
-    problems: list[tuple[Path, str]] = []
+def _check_levels(fee: Fee, service: Service | None) -> Problems:
+    problems: Problems = []
     leveled = [(i, it) for i, it in enumerate(fee.items) if it.level is not None]
     if not leveled:
         return problems
@@ -69,24 +63,15 @@ def _check_levels(fee: Fee, service: Service | None) -> list[tuple[Path, str]]:
     for i, item in leveled:
         rule = item.rule
         if not (isinstance(rule, PerUnitRule) and rule.unit in ("month", "hour")):
-            problems.append(
-                (
-                    ("items", i, "level"),
-                    "a care level can only be set on a price per month or per hour "
-                    "(kind: per_unit, unit: month or hour)",
-                )
-            )
+            problems.append((("items", i, "level"), message("fee.level_unit")))
         if item.level in seen:
-            problems.append(
-                (("items", i, "level"), f"care level {item.level} has two prices in this fee")
-            )
+            problems.append((("items", i, "level"), message("fee.level_twice", level=item.level)))
         seen.setdefault(item.level, i)  # type: ignore[arg-type]
         if isinstance(rule, PerUnitRule) and rule.unit == "hour" and rule.max_quantity is not None:
             problems.append(
                 (
                     ("items", i, "rule", "max_quantity"),
-                    f"leave out max_quantity: the monthly hours limit of care level {item.level} "
-                    "is taken from the service's levels (max_hours_per_month)",
+                    message("fee.level_max_quantity", level=item.level),
                 )
             )
     if service is None:
@@ -94,12 +79,11 @@ def _check_levels(fee: Fee, service: Service | None) -> list[tuple[Path, str]]:
     levels = {lvl.level for lvl in service.levels}
     for i, item in leveled:
         if item.level not in levels:
-            known = ", ".join(str(n) for n in sorted(levels)) or "none"
+            known = ", ".join(str(n) for n in sorted(levels)) or message("word.none")
             problems.append(
                 (
                     ("items", i, "level"),
-                    f"care level {item.level} is not one of the levels of the service "
-                    f"`{service.id}` (its levels: {known})",
+                    message("fee.level_unknown", level=item.level, service=service.id, known=known),
                 )
             )
     missing = sorted(levels - set(seen))
@@ -107,11 +91,11 @@ def _check_levels(fee: Fee, service: Service | None) -> list[tuple[Path, str]]:
         problems.append(
             (
                 ("items",),
-                "the service `{}` has care level{} {} but this fee has no price for {}".format(
-                    service.id,
-                    "s" if len(missing) > 1 else "",
-                    ", ".join(map(str, missing)),
-                    "them" if len(missing) > 1 else "it",
+                message(
+                    "fee.levels_missing",
+                    service=service.id,
+                    levels=", ".join(map(str, missing)),
+                    count=len(missing),
                 ),
             )
         )
@@ -125,22 +109,31 @@ def _check_levels(fee: Fee, service: Service | None) -> list[tuple[Path, str]]:
             problems.append(
                 (
                     ("items", i, "rule", "amount"),
-                    f"prices must rise with the care level: level {hi} costs "
-                    f"{plain_amount(hi_amount)} a month, level {lo} already {plain_amount(lo_amount)}",
+                    message(
+                        "fee.levels_rise",
+                        hi=hi,
+                        hi_amount=plain_amount(hi_amount),
+                        lo=lo,
+                        lo_amount=plain_amount(lo_amount),
+                    ),
                 )
             )
     return problems
 
 
-def _check_rule(i: int, item: FeeItem) -> list[tuple[Path, str]]:
+def _check_rule(i: int, item: FeeItem) -> Problems:
     rule = item.rule
     path: Path = ("items", i, "rule")
     if isinstance(rule, FirstAndNextRule) and rule.next > rule.first:
         return [
             (
                 path + ("next",),
-                f"each next {rule.unit} ({plain_amount(rule.next)}) must not cost more than the "
-                f"first ({plain_amount(rule.first)}); check that the two amounts are not swapped",
+                message(
+                    "fee.next_more",
+                    unit=rule.unit,
+                    next=plain_amount(rule.next),
+                    first=plain_amount(rule.first),
+                ),
             )
         ]
     if isinstance(rule, DailyCappedRule):
@@ -148,8 +141,11 @@ def _check_rule(i: int, item: FeeItem) -> list[tuple[Path, str]]:
             return [
                 (
                     path + ("monthly",),
-                    f"the monthly price {plain_amount(rule.monthly)} is less than one day "
-                    f"({plain_amount(rule.daily)}); check that the two amounts are not swapped",
+                    message(
+                        "fee.monthly_less",
+                        monthly=plain_amount(rule.monthly),
+                        daily=plain_amount(rule.daily),
+                    ),
                 )
             ]
         full_month = rule.daily * MAX_DAYS
@@ -157,16 +153,20 @@ def _check_rule(i: int, item: FeeItem) -> list[tuple[Path, str]]:
             return [
                 (
                     path + ("monthly",),
-                    f"the monthly price {plain_amount(rule.monthly)} is more than a full month at the "
-                    f"daily rate ({MAX_DAYS} × {plain_amount(rule.daily)} = {plain_amount(full_month)}), "
-                    "so it could never apply; check the amounts",
+                    message(
+                        "fee.monthly_more",
+                        monthly=plain_amount(rule.monthly),
+                        days=MAX_DAYS,
+                        daily=plain_amount(rule.daily),
+                        full=plain_amount(full_month),
+                    ),
                 )
             ]
     if isinstance(rule, PerUnitRule) and rule.max_quantity == 0:
         return [
             (
                 path + ("max_quantity",),
-                "max_quantity 0 would allow no use at all; leave it out when there is no limit",
+                message("fee.max_quantity_zero"),
             )
         ]
     return []

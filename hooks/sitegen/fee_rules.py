@@ -8,8 +8,10 @@ and ``fee_calculator.calculate`` with exact ``Decimal``; the widget's case table
 
 Rule kinds and what the calculator asks for:
 
-* ``per_unit``: quantity × amount (months, hours, uses, washes …). Hours may have two
-  decimals (12.5 hours); other units are whole numbers. The limit is ``max_quantity`` or,
+* ``per_unit``: quantity × amount (months, hours, uses, washes, kilometres …). A unit marked
+  ``fractional`` in data/vocabulary.yaml may have two decimals (12.5 hours); other units are
+  whole numbers. Each item carries its unit's words in the page language (``per``, its spoken
+  form, the calculator's question, the limit's plural forms). The limit is ``max_quantity`` or,
   for a care level, the level's ``max_hours_per_month`` (hourly prices only).
 * ``first_and_next``: n units cost first + (n − 1) × next; 0 units cost nothing.
 * ``income_share``: percent × income; free when an exemption applies, decided from the
@@ -22,6 +24,7 @@ Rule kinds and what the calculator asks for:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .cents import MAX_AMOUNT, plain_amount
@@ -33,13 +36,13 @@ from .model import (
     FeeItem,
     FirstAndNextRule,
     IncomeShareRule,
+    MeasureUnit,
     PerUnitRule,
     Service,
 )
 from .money import format_percent_value, money_symbols
 
 MAX_COUNT = 1000  # units a month when the data sets no limit: more is surely a typing slip
-DECIMAL_UNITS = {"hour"}  # units that may be fractional (two decimals); the rest are whole
 
 
 def _level(service: Service | None, number: int | None) -> Any:
@@ -48,7 +51,24 @@ def _level(service: Service | None, number: int | None) -> Any:
     return next((lvl for lvl in service.levels if lvl.level == number), None)
 
 
-def item_json(item: FeeItem, fee: Fee, service: Service | None, lang: str) -> dict[str, Any]:
+def unit_json(unit: MeasureUnit, lang: str) -> dict[str, Any]:
+    """A unit's words in the page language, for the price table and the calculator."""
+    return {
+        "per": unit.per.in_language(lang),
+        "per_spoken": unit.spoken.in_language(lang) if unit.spoken else None,
+        "quantity": unit.quantity.in_language(lang),
+        "limit": dict(getattr(unit.limit, lang)) if unit.limit else None,
+        "decimals": 2 if unit.fractional else 0,
+    }
+
+
+def item_json(
+    item: FeeItem,
+    fee: Fee,
+    service: Service | None,
+    lang: str,
+    units: Mapping[str, MeasureUnit],
+) -> dict[str, Any]:
     rule = item.rule
     out: dict[str, Any] = {
         "id": item.id,
@@ -94,11 +114,13 @@ def item_json(item: FeeItem, fee: Fee, service: Service | None, lang: str) -> di
         return out
     # the limit the engine enforces: the data's limit, else a month's days or a sanity cap
     out["input_max"] = out["max_quantity"] or (MAX_DAYS if out["unit"] == "day" else MAX_COUNT)
-    out["decimals"] = 2 if out["unit"] in DECIMAL_UNITS else 0
+    out.update(unit_json(units[out["unit"]], lang))
     return out
 
 
-def rules_json(fee: Fee, service: Service | None, lang: str) -> dict[str, Any]:
+def rules_json(
+    fee: Fee, service: Service | None, lang: str, units: Mapping[str, MeasureUnit]
+) -> dict[str, Any]:
     """The JSON-serialisable rules of one fee in one page language (see module doc)."""
     return {
         "fee": fee.id,
@@ -106,8 +128,11 @@ def rules_json(fee: Fee, service: Service | None, lang: str) -> dict[str, Any]:
         "lang": lang,
         "name": fee.name.in_language(lang),
         "legal_basis": list(fee.legal_basis),
+        "legal_basis_pending": (
+            fee.legal_basis_pending.in_language(lang) if fee.legal_basis_pending else None
+        ),
         "conditions": [c.in_language(lang) for c in fee.conditions],
         "exemptions": [{"id": e.id, "label": e.text.in_language(lang)} for e in fee.exemptions],
         "money": money_symbols(lang),
-        "items": [item_json(item, fee, service, lang) for item in fee.items],
+        "items": [item_json(item, fee, service, lang, units) for item in fee.items],
     }

@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .languages import LANGUAGES
+from .messages import message
 from .model import NeedAnswer, WhoAnswer
 from .places import Territory
 from .provenance import resolve
@@ -51,8 +52,7 @@ def check_finder(valid: dict[str, list[SourceFile]]) -> list[DataError]:
                 errors.append(
                     source.where(
                         ("needs",),
-                        f"the category `{category}` is in no need's `categories`, so its "
-                        "services could not be found: add it to a need",
+                        message("finder.category_unclaimed", category=category),
                         key=True,
                     )
                 )
@@ -61,22 +61,18 @@ def check_finder(valid: dict[str, list[SourceFile]]) -> list[DataError]:
             errors.append(
                 source.where(
                     ("needs", i, "benefits"),
-                    "only one need may list the benefits (`benefits: true`)",
+                    message("finder.benefits_twice"),
                 )
             )
         if used_groups and not with_benefits:
-            errors.append(
-                source.where(
-                    ("needs",), "no need lists the benefits: set `benefits: true` on one", key=True
-                )
-            )
+            errors.append(source.where(("needs",), message("finder.benefits_none"), key=True))
         groups: set[str] = set()
         for i, entry in enumerate(finder.benefit_audiences):
             if entry.group in groups:
                 errors.append(
                     source.where(
                         ("benefit_audiences", i, "group"),
-                        f"the benefit group `{entry.group}` is given twice",
+                        message("finder.group_twice", group=entry.group),
                     )
                 )
             groups.add(entry.group)
@@ -84,8 +80,7 @@ def check_finder(valid: dict[str, list[SourceFile]]) -> list[DataError]:
             errors.append(
                 source.where(
                     ("benefit_audiences",),
-                    f"the benefit group `{group}` has no audiences here, so the finder could "
-                    "not tell whom its benefits are for: add it",
+                    message("finder.group_missing", group=group),
                     key=True,
                 )
             )

@@ -5,6 +5,9 @@ Under GitHub Actions every ``DataError`` becomes a workflow command
 line of the pull request. GitHub shows at most 10 error annotations per step, so the full
 list also goes to the job summary (the Markdown file named by ``$GITHUB_STEP_SUMMARY``).
 
+Each message says the problem in Latvian first and English second (two lines of one
+annotation), from the catalogue ``messages.yaml``.
+
 Escaping follows GitHub's toolkit (``@actions/core`` ``command.ts``): in the message ``%``,
 CR and LF are escaped; in properties also ``:`` and ``,``.
 """
@@ -18,6 +21,7 @@ from pathlib import PurePosixPath
 from typing import TextIO
 
 from .errors import DataError
+from .messages import message
 
 GITHUB_ANNOTATION_LIMIT = 10  # error annotations GitHub shows per step
 
@@ -43,7 +47,10 @@ def repo_path(file: str, workspace: str | None = None) -> str:
 
 
 def _title(error: DataError) -> str:
-    return f"Data error in {error.path}" if error.path else "Data error"
+    title = (
+        message("github.title_field", field=error.path) if error.path else message("github.title")
+    )
+    return f"{title.lv} / {title.en}"
 
 
 def github_annotations(errors: list[DataError], workspace: str | None = None) -> str:
@@ -59,7 +66,7 @@ def github_annotations(errors: list[DataError], workspace: str | None = None) ->
                 ("title", _title(error)),
             )
         )
-        lines.append(f"::error {props}::{escape_data(error.message)}\n")
+        lines.append(f"::error {props}::{escape_data(error.text)}\n")
     return "".join(lines)
 
 
@@ -79,29 +86,28 @@ def job_summary(
     link to the line on GitHub.
     """
     if not errors:
-        return "### Data check: no problems found\n\nEvery data file is valid.\n"
+        none = message("github.summary_none")
+        return f"{none.lv}\n\n{none.en}\n"
     count = len(errors)
-    noun = "problem" if count == 1 else "problems"
-    out = [
-        f"### Data check: {count} {noun}, nothing was published\n",
-        "\n",
-    ]
+    head = message("github.summary_head", count=count)
+    out = [f"{head.lv}\n\n{head.en}\n", "\n"]
     if count > GITHUB_ANNOTATION_LIMIT:
-        out.append(
-            f"GitHub marks only the first {GITHUB_ANNOTATION_LIMIT} on the changed lines; "
-            f"this table lists all {count}.\n\n"
-        )
-    out.append("| File | Line | Column | Field | Problem |\n")
+        limit = message("github.summary_limit", limit=GITHUB_ANNOTATION_LIMIT, count=count)
+        out.append(f"{limit.lv}<br>\n{limit.en}\n\n")
+    columns = message("github.columns")
+    heads = [
+        f"{lv} / {en}"
+        for lv, en in zip(columns.lv.split(" | "), columns.en.split(" | "), strict=True)
+    ]
+    out.append(f"| {' | '.join(heads)} |\n")
     out.append("| --- | ---: | ---: | --- | --- |\n")
     for error in sorted(errors):
         path = repo_path(error.file, workspace)
         where = _cell(path)
         if link_base:
             where = f"[{where}]({link_base}{path}#L{error.line})"
-        field = f"`{_cell(error.path)}`" if error.path else "(whole file)"
-        out.append(
-            f"| {where} | {error.line} | {error.column} | {field} | {_cell(error.message)} |\n"
-        )
+        field = f"`{_cell(error.path)}`" if error.path else "—"
+        out.append(f"| {where} | {error.line} | {error.column} | {field} | {_cell(error.text)} |\n")
     return "".join(out)
 
 

@@ -240,13 +240,13 @@ def service_jsonld(
                         "unitText": unit_text,
                     }
                 )
-                for price, amount, unit_text in price_parts(item, lang, ui)
+                for price, amount, unit_text in price_parts(item, lang, ui, data.units)
                 if price != "percent" and amount is not None
             ]
             conditions = [_t(c, lang) for c in [*fee.conditions, *item.conditions]]
             share = [
                 f"{format(amount.normalize(), 'f')} % — {unit_text}"
-                for price, amount, unit_text in price_parts(item, lang, ui)
+                for price, amount, unit_text in price_parts(item, lang, ui, data.units)
                 if price == "percent"
             ]
             offers.append(

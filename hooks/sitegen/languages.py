@@ -14,7 +14,9 @@ LANGUAGES: tuple[str, ...] = get_args(Lang)  # the first is the default
 DEFAULT_LANGUAGE = LANGUAGES[0]
 # the language a pending translation is shown in instead
 OTHER_LANGUAGE = {"lv": "en", "en": "lv"}
-LANGUAGE_NAMES = {"lv": "Latvian (lv)", "en": "English (en)"}  # as validation messages say them
+# CLDR plural categories of each language (Babel's, checked by tests/test_plurals.py), for
+# the counted texts of the data, which are validated without loading Babel
+PLURAL_CATEGORIES = {"lv": ("zero", "one", "other"), "en": ("one", "other")}
 BABEL_LOCALE = {"lv": "lv_LV", "en": "en_GB"}  # dates, weekday names, grouped numbers
 TIME_SEPARATOR = {"lv": ".", "en": ":"}  # the time of day as each writes it: 8.00 / 8:00
 

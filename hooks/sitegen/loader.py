@@ -19,17 +19,18 @@ from pydantic import BaseModel, ValidationError
 from . import model
 from .errors import DataError
 from .languages import LANGUAGES
+from .messages import message
 from .rules import check_site
 from .sitedata import LoadResult, PendingText, SiteData, SourceFile
 from .source_files import NotRegular, read_regular, regular_files
 from .validation_messages import model_errors
-from .yamlread import MAX_FILE_BYTES, Path_, read_yaml, render_path
+from .yamlread import MAX_FILE_BYTES, Path_, ReadResult, read_yaml, render_path
 
 
 def _validate_file(source: SourceFile, cls: type[BaseModel]) -> list[DataError]:
     data = source.read.data
     if not isinstance(data, dict):
-        return [source.where((), "the file must be a group of fields (lines of `name: value`)")]
+        return [source.where((), message("load.not_a_group"))]
     try:
         source.obj = cls.model_validate(data)
     except ValidationError as exc:
@@ -44,7 +45,7 @@ def _fingerprint(paths: list[Path], refused: list[DataError]) -> str:
         try:
             digest.update(read_regular(path, MAX_FILE_BYTES))
         except NotRegular as err:
-            digest.update(err.reason.encode())
+            digest.update(err.reason.en.encode())
     for problem in refused:
         digest.update(str(problem).encode())
     return digest.hexdigest()
@@ -63,8 +64,7 @@ def load_data_dir(data_dir: Path | str, *, display_root: Path | None = None) -> 
     if data_dir.is_symlink():  # nothing from outside the repository
         shown = _display_name(data_dir.parent, data_dir, display_root)
         name = f"{shown}/{data_dir.name}" if shown not in (".", "") else data_dir.name
-        message = "the data folder is a symbolic link; it must be an ordinary folder"
-        return LoadResult(None, [DataError(name, 1, 1, "", message)], [])
+        return LoadResult(None, [DataError.of(name, 1, 1, "", message("load.data_symlink"))], [])
     shown = _display_name(data_dir, data_dir, display_root)
     files, refused = regular_files(data_dir, shown) if data_dir.is_dir() else ([], [])
     key = f"{data_dir.resolve()}|{_fingerprint(files, refused)}"
@@ -101,26 +101,29 @@ def _load(
     names = [f"{shown}/{p.relative_to(data_dir).as_posix()}" for p in files]
     if not data_dir.is_dir():
         return LoadResult(
-            None, [DataError(str(data_dir), 1, 1, "", "the data folder does not exist")], []
+            None, [DataError.of(str(data_dir), 1, 1, "", message("load.no_data_folder"))], []
         )
 
     by_pattern: dict[str, list[SourceFile]] = {pattern: [] for pattern in model.DATA_FILES}
+    reads: dict[str, tuple[bytes, ReadResult]] = {}
     for path, name in zip(files, names, strict=True):
         relative = path.relative_to(data_dir).as_posix()
         pattern = _pattern_for(relative)
         if pattern is None:
             expected = ", ".join(model.DATA_FILES)
             errors.append(
-                DataError(name, 1, 1, "", f"this file is not a known data file (known: {expected})")
+                DataError.of(name, 1, 1, "", message("load.unknown_file", known=expected))
             )
             continue
         try:
             raw = read_regular(path, MAX_FILE_BYTES)
         except NotRegular as err:  # replaced by a link or a pipe since the listing
-            errors.append(DataError(name, 1, 1, "", err.reason))
+            errors.append(DataError.of(name, 1, 1, "", err.reason))
             continue
         source = SourceFile(name, read_yaml(raw, name))
         errors.extend(source.read.errors)
+        if not source.read.errors and source.read.data is not None:
+            reads[name] = (raw, source.read)
         by_pattern[pattern].append(source)
         if source.read.data is None:
             continue
@@ -136,12 +139,12 @@ def _load(
             and not any(e.file.endswith("/" + pattern) or e.file == pattern for e in errors)
         ):
             errors.append(
-                DataError(
+                DataError.of(
                     f"{_display_name(data_dir, data_dir, display_root)}/{pattern}",
                     1,
                     1,
                     "",
-                    "this data file is missing",
+                    message("load.missing_file"),
                 )
             )
 
@@ -155,7 +158,7 @@ def _load(
     errors.extend(check_site(valid, invalid))
     pending = _pending_texts([s for group in by_pattern.values() for s in group])
     if errors:
-        return LoadResult(None, sorted(set(errors)), names, pending)
+        return LoadResult(None, sorted(set(errors)), names, pending, reads)
 
     def one(pattern: str) -> Any:
         return valid[pattern][0].obj
@@ -175,7 +178,7 @@ def _load(
         places=one("places.yaml"),
         finder=one("finder.yaml"),
     )
-    return LoadResult(data, [], names, pending)
+    return LoadResult(data, [], names, pending, reads)
 
 
 def _pending_texts(sources: list[SourceFile]) -> list[PendingText]:

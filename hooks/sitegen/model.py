@@ -15,6 +15,8 @@ from pydantic import AfterValidator, Field, model_validator
 
 from .calendar_lv import CalendarFile, SeasonDates
 from .ids import IdOf, RefTo
+from .languages import LANGUAGES, PLURAL_CATEGORIES
+from .messages import message
 from .types import (
     Amount,
     Count,
@@ -102,26 +104,19 @@ class DayHours(Strict):
     def _span(self) -> DayHours:
         if self.close is None:
             if self.overnight or self.breaks:
-                raise _fail(
-                    "start_only_span",
-                    "a start time without a closing time has no `overnight` and no `breaks`",
-                )
+                raise _fail("start_only_span")
             return self
         start, end = minutes(self.open), minutes(self.close)
         if self.overnight:
             if end >= start:
                 raise _fail(
                     "overnight_not_needed",
-                    "`overnight: true` but {close} is after {open} on the same day; remove "
-                    "`overnight` or check the times",
                     open=self.open,
                     close=self.close,
                 )
         elif end <= start:
             raise _fail(
                 "span_backwards",
-                "closing time {close} is not after opening time {open}; if the span passes "
-                "midnight, add `overnight: true`",
                 open=self.open,
                 close=self.close,
             )
@@ -136,7 +131,6 @@ class DayHours(Strict):
             if not (start < b_start < b_end < span_end):
                 raise _fail(
                     "break_outside",
-                    "break {bs}-{be} is not inside the opening hours {open}-{close}",
                     at=("breaks", index),
                     bs=brk.start,
                     be=brk.end,
@@ -239,29 +233,21 @@ class Schedule(Strict):
         if self.round_the_clock and self.hours:
             raise _fail(
                 "hours_both",
-                "a schedule is either `round_the_clock: true` or has `hours`, not both",
             )
         if not self.round_the_clock and not self.hours:
-            raise _fail("hours_missing", "give `hours` or set `round_the_clock: true`")
+            raise _fail("hours_missing")
         for index, day_hours in enumerate(self.hours):
             if day_hours.close is None and not self.rule.start_times:
-                raise _fail(
-                    "close_missing",
-                    "give `close`: only meal times (`kind: meals`) may give a start time only",
-                    at=("hours", index, "close"),
-                )
+                raise _fail("close_missing", at=("hours", index, "close"))
         if self.hours and not self.start_times_only and any(h.close is None for h in self.hours):
             raise _fail(
                 "close_mixed",
-                "give `close` for every entry of this schedule, or for none (start times only)",
             )
         seen: set[str] = set()
         for day_hours in self.hours:
             for day in day_hours.days or ():
                 if day in seen:
-                    raise _fail(
-                        "day_twice", "{day} appears in two entries of the same schedule", day=day
-                    )
+                    raise _fail("day_twice", day=day)
                 seen.add(day)
         return self
 
@@ -385,10 +371,79 @@ class Abbreviation(Strict):
     full: Text = Field(description="What it stands for, used for <abbr> and for reading aloud")
 
 
+class CountedText(Strict):
+    """A text with a number in it, one form per plural category of each language (Latvian:
+    zero — 0, 10–20, 30 …; one — 1, 21, 31 …; other — 2–9, 22 …; English: one, other)."""
+
+    lv: dict[str, NonEmptyStr] = Field(
+        description="zero, one and other, e.g. {zero: 'līdz {max} stundām mēnesī', …}"
+    )
+    en: dict[str, NonEmptyStr] = Field(description="one and other")
+
+    @model_validator(mode="after")
+    def _forms(self) -> CountedText:
+        for lang in LANGUAGES:
+            forms, wanted = getattr(self, lang), PLURAL_CATEGORIES[lang]
+            if set(forms) != set(wanted):
+                raise _fail(
+                    "counted.forms",
+                    at=(lang,),
+                    lang=message(f"word.{lang}"),
+                    wanted=", ".join(wanted),
+                    got=", ".join(forms) or message("word.none"),
+                )
+        return self
+
+
+class MeasureUnit(Strict):
+    """What a price is per: a month, an hour, a kilometre (``units`` in data/vocabulary.yaml)."""
+
+    id: Annotated[Id, IdOf("unit of measure")] = Field(
+        description="Used in a price's `unit:`, e.g. km (small Latin letters, digits, hyphens)"
+    )
+    per: Text = Field(
+        description="The words after the amount: '8,80 € mēnesī' / '€8.80 a month' -> "
+        "{lv: mēnesī, en: a month}"
+    )
+    spoken: Text | None = Field(
+        default=None,
+        description="`per` as it is read aloud, when it is written short: "
+        "{lv: par kilometru, en: per kilometre} for {lv: par km, en: per km}",
+    )
+    quantity: Text = Field(
+        description="The calculator's question, e.g. {lv: Kilometru skaits, en: Number of kilometres}"
+    )
+    limit: CountedText | None = Field(
+        default=None,
+        description="A price's monthly limit (max_quantity) in words, with {max}; leave out "
+        "for the plain 'ne vairāk kā {max} mēnesī' / 'at most {max} a month'",
+    )
+    fractional: bool = Field(
+        default=False, description="True when a person may type a part, e.g. 12.5 hours"
+    )
+
+
+# the units the calculation itself names: care levels are priced per month or per hour, and a
+# daily price capped a month counts days
+BUILT_IN_UNITS = ("month", "hour", "day")
+
+
 class VocabularyFile(Strict):
     categories: list[Category]
     audiences: list[Audience]
     abbreviations: list[Abbreviation] = Field(default_factory=list)
+    units: list[MeasureUnit] = Field(
+        min_length=1,
+        description="What prices are per (month, hour, km …); add a unit at the end of the list",
+    )
+
+    @model_validator(mode="after")
+    def _built_in_units(self) -> VocabularyFile:
+        ids = {unit.id for unit in self.units}
+        for unit_id in BUILT_IN_UNITS:
+            if unit_id not in ids:
+                raise _fail("unit.builtin", at=("units",), id=unit_id)
+        return self
 
 
 class LegalAct(Strict):
@@ -415,7 +470,6 @@ class VisitsPerWeek(Strict):
         if self.min > self.max or self.max == 0:
             raise _fail(
                 "visits_order",
-                "visits per week: min {lo} must not be more than max {hi}",
                 lo=self.min,
                 hi=self.max,
             )
@@ -498,13 +552,14 @@ class Service(Strict):
 
 # --- fees --------------------------------------------------------------------
 
-Unit_ = Literal["month", "hour", "use", "wash", "day", "injection"]
+# a price's unit: one of the `units` of data/vocabulary.yaml
+UnitOfMeasure = Annotated[Id, RefTo("unit of measure")]
 
 
 class PerUnitRule(Strict):
     kind: Literal["per_unit"]
     amount: Amount
-    unit: Unit_
+    unit: UnitOfMeasure = Field(description="What the price is per, e.g. month, hour, km")
     max_quantity: Count | None = Field(
         default=None,
         description="Most units a month (leave out for care levels: taken from the level)",
@@ -515,7 +570,7 @@ class FirstAndNextRule(Strict):
     kind: Literal["first_and_next"]
     first: Amount
     next: Amount
-    unit: Unit_
+    unit: UnitOfMeasure = Field(description="What the price is per, e.g. injection, trip")
 
 
 class IncomeShareRule(Strict):
@@ -561,8 +616,6 @@ class ExemptionTest(Strict):
         ):
             raise _fail(
                 "exemption_test_empty",
-                "`applies` needs at least one of months_at_most, none_in_previous_months, "
-                "justified_absence; leave `applies` out when the source does not say when",
             )
         return self
 
@@ -591,11 +644,28 @@ class Fee(Strict):
     ] = Field(description="The service (in the same provider file) this fee is for")
     name: Text
     legal_basis: Annotated[IdList, RefTo("legal act")] = Field(
-        min_length=1, description="Every fee needs its legal basis"
+        default_factory=list,
+        description="Every fee needs its legal basis: the legal acts (data/legal-acts.yaml) "
+        "that set the prices. A new decision that changes the prices replaces the old one here",
+    )
+    legal_basis_pending: Text | None = Field(
+        default=None,
+        description="While the decision that sets the prices is not yet published with its "
+        "number: the decision as known, e.g. the council's decision of 27 November 2026 "
+        "(the page says its number is not yet published here). Remove it once the act is in "
+        "data/legal-acts.yaml and named in legal_basis",
     )
     items: list[FeeItem] = Field(min_length=1)
     conditions: list[Text] = Field(default_factory=list)
     exemptions: list[Exemption] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_legal_basis(self) -> Fee:
+        if self.legal_basis and self.legal_basis_pending is not None:
+            raise _fail("legal_basis_both", at=("legal_basis_pending",))
+        if not self.legal_basis and self.legal_basis_pending is None:
+            raise _fail("legal_basis_missing", at=("legal_basis",))
+        return self
 
 
 # --- benefits and the 2017 report -------------------------------------------
@@ -713,7 +783,6 @@ class Term(Strict):
             if variant.casefold() in chosen:
                 raise _fail(
                     "term_forbids_itself",
-                    "`{variant}` is both the chosen English term and a forbidden variant",
                     at=("forbidden", index),
                     variant=variant,
                 )
@@ -733,8 +802,6 @@ class TermsFile(Strict):
             if key in seen and seen[key] != term.en:
                 raise _fail(
                     "term_twice",
-                    "`{lv}` is listed twice, as `{first}` and as `{second}`; a Latvian term "
-                    "has one English term",
                     at=("terms", index, "lv"),
                     lv=term.lv,
                     first=seen[key],

@@ -29,7 +29,7 @@ import datetime as dt
 import io
 import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -177,14 +177,16 @@ def _phone_rows(
     ]
 
 
-def cost_options(fee: model.Fee, lang: str, ui: UI) -> Iterator[dict[str, Any]]:
+def cost_options(
+    fee: model.Fee, lang: str, ui: UI, units: Mapping[str, model.MeasureUnit]
+) -> Iterator[dict[str, Any]]:
     """The prices of one fee as HSDS cost options: one per amount (a first-and-next price
     gives two, a daily price capped a month gives two; an income share has no amount)."""
     for item in fee.items:
         option = "; ".join(
             [_text(item.label, lang) or "", *(_text(c, lang) for c in item.conditions)]
         )
-        for price, amount, unit in price_parts(item, lang, ui):
+        for price, amount, unit in price_parts(item, lang, ui, units):
             yield _clean(
                 {
                     "id": stable_id("cost-option", fee.id, item.id, price),
@@ -197,10 +199,13 @@ def cost_options(fee: model.Fee, lang: str, ui: UI) -> Iterator[dict[str, Any]]:
             )
 
 
-def price_parts(item: model.FeeItem, lang: str, ui: UI) -> list[tuple[str, Decimal | None, str]]:
-    """(price, amount, unit) for each amount of a fee item, ``price`` naming which amount."""
+def price_parts(
+    item: model.FeeItem, lang: str, ui: UI, units: Mapping[str, model.MeasureUnit]
+) -> list[tuple[str, Decimal | None, str]]:
+    """(price, amount, unit) for each amount of a fee item, ``price`` naming which amount;
+    the unit in the words of data/vocabulary.yaml ("mēnesī", "per km")."""
     rule = item.rule
-    per = lambda unit: _ui(ui, f"opendata.per.{unit}", lang)  # noqa: E731
+    per = lambda unit: _text(units[unit].per, lang) or unit  # noqa: E731
     if isinstance(rule, model.PerUnitRule):
         return [("amount", rule.amount, per(rule.unit))]
     if isinstance(rule, model.FirstAndNextRule):
@@ -414,7 +419,7 @@ def _service_rows(
         lang,
     )
     for fee in fees:
-        tables["cost_options"] += list(cost_options(fee, lang, ui))
+        tables["cost_options"] += list(cost_options(fee, lang, ui, data.units))
     tables["required_documents"] += [
         {
             "id": stable_id("required-document", service.id, i),
@@ -443,10 +448,13 @@ def fee_rows(data: SiteData, lang: str, ui: UI) -> list[dict[str, str]]:
     for fee, _pid in data.fees.values():
         service = data.services[fee.service][0]
         acts = "; ".join(_text(data.legal_acts[a].title, lang) or "" for a in fee.legal_basis)
+        if fee.legal_basis_pending is not None:  # the decision as known, its number not yet
+            decision = _text(fee.legal_basis_pending, lang)
+            acts = _ui(ui, "fee.legal_basis_pending", lang, decision=decision)
         common = [_text(c, lang) or "" for c in fee.conditions]
         for item in fee.items:
             conditions = " ".join([*common, *(_text(c, lang) or "" for c in item.conditions)])
-            for price, amount, unit in price_parts(item, lang, ui):
+            for price, amount, unit in price_parts(item, lang, ui, data.units):
                 rows.append(
                     {
                         "service_id": service.id,

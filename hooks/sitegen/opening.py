@@ -19,22 +19,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 
 from .calendar_lv import DayInfo, LatvianCalendar, ShortenedRule
 from .languages import BABEL_LOCALE, LANGUAGES, TIME_SEPARATOR
 from .provenance import resolve
+from .today import RIGA, build_date  # build_date: re-exported for the hooks
 from .types import minutes
 from .weekdays import WEEKDAYS
 
-RIGA = ZoneInfo("Europe/Riga")
 UTC = dt.UTC
 LANGS = LANGUAGES
 WINDOW_MONTHS = 13  # how far ahead the build computes the timelines
@@ -48,12 +46,6 @@ Strings = dict[str, dict[str, str]]  # ui.yaml: key -> {lv, en}
 
 
 # --- the build's "today" -------------------------------------------------------------
-
-
-def build_date() -> dt.date:
-    """Today in Riga, or ``SITEGEN_TODAY`` (YYYY-MM-DD) for a reproducible build."""
-    fixed = os.environ.get("SITEGEN_TODAY")
-    return dt.date.fromisoformat(fixed) if fixed else dt.datetime.now(RIGA).date()
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -152,10 +152,37 @@ class PageContext:
         hour, minute = hhmm.split(":")
         return f"{int(hour)}{TIME_SEPARATOR[self.lang]}{minute}"
 
-    def date(self, iso: str) -> str:
+    def date(self, iso: str, case: str = "nom") -> str:
+        """A date as a sentence writes it: "2026. gada 5. decembris" / "5 December 2026";
+        ``case="loc"`` for "on …" in Latvian: "2026. gada 5. decembrī"."""
         import datetime as dt
 
-        return format_date(dt.date.fromisoformat(iso), "long", locale=BABEL_LOCALE[self.lang])
+        day = dt.date.fromisoformat(iso)
+        if case == "loc" and self.lang == "lv":
+            month = self.ui("open_now.months").split(",")[day.month - 1]  # janvārī …
+            return f"{day.year}. gada {day.day}. {month}"
+        return format_date(day, "long", locale=BABEL_LOCALE[self.lang])
+
+    def plural_text(self, forms: dict[str, str], count: int | Decimal, **values: Any) -> str:
+        """A counted text of the data (a unit's limit) in its plural form for ``count``."""
+        from .plurals import count_text
+
+        return count_text(forms, count, self.lang, **values)
+
+    def season_days(self, dates: Any) -> str:
+        """The days of a season (``SeasonDates``): "no 1. novembra līdz 31. martam" /
+        "1 November to 31 March"."""
+        genitive = self.ui("months.genitive").split(",")
+        dative = self.ui("months.dative").split(",")
+
+        def day(month_day: str, names: list[str]) -> str:
+            month, number = (int(part) for part in month_day.split("-"))
+            name = names[month - 1]
+            return f"{number}. {name}" if self.lang == "lv" else f"{number} {name}"
+
+        return self.ui(
+            "hours.season_dates", start=day(dates.start, genitive), end=day(dates.end, dative)
+        )
 
     def weekday(self, day: str, width: str = "wide") -> str:
         names = get_day_names(width, locale=BABEL_LOCALE[self.lang])
@@ -212,7 +239,7 @@ class PageContext:
 
     def rules(self, fee: model.Fee) -> dict[str, Any]:
         service = self.data.services[fee.service][0]
-        return rules_json(fee, service, self.lang)
+        return rules_json(fee, service, self.lang, self.data.units)
 
     @cached_property
     def services_by_category(self) -> list[tuple[model.Category, list[model.Service]]]:
@@ -277,7 +304,8 @@ class PageContext:
 
     def as_template_context(self) -> dict[str, Any]:
         names = [
-            "t", "tx", "md", "plain", "ui", "money", "number", "speak", "time", "date", "weekday", "weekdays",
+            "t", "tx", "md", "plain", "ui", "money", "number", "speak", "time", "date", "season_days", "plural_text",
+            "weekday", "weekdays",
             "phone_display", "osm_url", "location", "legal_act", "category", "audience",
             "provider", "service", "service_provider", "unit", "fees_for", "rules", "link", "link_page",
             "widget_url", "open_data", "jsonld", "bar_chart",

@@ -17,6 +17,7 @@ from markupsafe import escape
 
 from .errors import DataError
 from .languages import LANGUAGES
+from .messages import Message, message
 from .page_kinds import PAGE_KINDS
 from .sitedata import SiteData
 from .source_files import read_regular, regular_files
@@ -61,16 +62,18 @@ def page_specs(data: SiteData, ui: dict[str, dict[str, str]]) -> list[PageSpec]:
     return specs
 
 
-def page_owners(data: SiteData) -> dict[str, str]:
+def page_owners(data: SiteData) -> dict[str, Message]:
     """Path under the language folder -> which page it is ("the service `home-care`"), for
     every generated page (no UI strings needed: for checks before a build)."""
-    owners: dict[str, str] = {}
+    owners: dict[str, Message] = {}
     for page in PAGE_KINDS.values():
         if page.items is None:
-            owners[page.stub_path()] = f"the {page.kind} page"
+            owners[page.stub_path()] = message("word.page_kind", kind=page.kind)
             continue
         for item_id, _, _ in page.items(data):
-            owners[page.stub_path(item_id)] = f"the {page.kind} `{item_id}`"
+            owners[page.stub_path(item_id)] = message(
+                "word.page_item", kind=message(f"kind.{page.kind}"), id=item_id
+            )
     return owners
 
 
@@ -82,14 +85,7 @@ def content_collisions(content_files: list[str], data: SiteData) -> list[DataErr
         lang, _, rest = name.removeprefix("content/").partition("/")
         if lang in LANGUAGES and rest in owners:
             errors.append(
-                DataError(
-                    name,
-                    1,
-                    1,
-                    "",
-                    f"this page has the path of a generated page ({owners[rest]}); "
-                    "rename the page (or the id)",
-                )
+                DataError.of(name, 1, 1, "", message("page.collision", owner=owners[rest]))
             )
     return errors
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .messages import message
 from .model import Place, PlacesFile, Transition
 
 if TYPE_CHECKING:
@@ -48,8 +49,7 @@ def check_places(valid: dict[str, list[SourceFile]]) -> list[DataError]:
                     errors.append(
                         source.where(
                             path + ("kind",),
-                            f"a {place.kind} must say which {needs} it lies in: add "
-                            f"`within: <{needs} id>`",
+                            message("places.within_missing", kind=place.kind, needs=needs),
                         )
                     )
                 continue
@@ -58,14 +58,20 @@ def check_places(valid: dict[str, list[SourceFile]]) -> list[DataError]:
                 errors.append(
                     source.where(
                         path + ("within",),
-                        f"a {place.kind} lies within a {needs}; `{place.within}` is a {outer.kind}",
+                        message(
+                            "places.within_kind",
+                            kind=place.kind,
+                            needs=needs,
+                            within=place.within,
+                            outer=outer.kind,
+                        ),
                     )
                 )
             if place.id in _chain(place.within, places):
                 errors.append(
                     source.where(
                         path + ("within",),
-                        f"`{place.id}` would lie within itself (through `{place.within}`)",
+                        message("places.within_itself", id=place.id, within=place.within),
                     )
                 )
         for i, rule in enumerate(source.obj.transitions):
@@ -75,7 +81,7 @@ def check_places(valid: dict[str, list[SourceFile]]) -> list[DataError]:
                 errors.append(
                     source.where(
                         path + ("in_county",),
-                        f"`{rule.in_county}` is a {county.kind}, not a county",
+                        message("places.not_county", id=rule.in_county, kind=county.kind),
                     )
                 )
             for j, former in enumerate(rule.former_municipalities):
@@ -87,9 +93,15 @@ def check_places(valid: dict[str, list[SourceFile]]) -> list[DataError]:
                     errors.append(
                         source.where(
                             at,
-                            f"`{former}` must be a former-municipality within `{rule.in_county}` "
-                            f"(it is a {place.kind}"
-                            + (f" within `{place.within}`)" if place.within else ")"),
+                            message(
+                                "places.former",
+                                id=former,
+                                county=rule.in_county,
+                                kind=place.kind,
+                                within=message("places.former_within", within=place.within)
+                                if place.within
+                                else "",
+                            ),
                         )
                     )
 
@@ -105,8 +117,7 @@ def check_places(valid: dict[str, list[SourceFile]]) -> list[DataError]:
                     errors.append(
                         source.where(
                             path + (j,),
-                            f"`{place_id}` is outside the provider's area ({names}); a service "
-                            "serves part or all of its provider's area",
+                            message("places.outside_area", id=place_id, names=names),
                         )
                     )
     return errors

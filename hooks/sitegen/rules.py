@@ -12,10 +12,12 @@ from typing import Any
 
 from . import model
 from .calendar_checks import check_calendar
+from .data_checks import check_editorial
 from .errors import DataError
 from .fee_checks import check_fee
 from .finder import check_finder
 from .ids import IdOf, RefTo, marked_values, raw_ids
+from .messages import message
 from .page_kinds import PAGE_KINDS, reserved_ids
 from .places import check_places
 from .sitedata import SourceFile
@@ -34,11 +36,17 @@ class _Ids:
     def add(self, source: SourceFile, path: tuple[Any, ...], value: str) -> None:
         if value in self.first:
             file, line = self.first[value]
-            where = f"line {line}" if file == source.name else f"{file}:{line}"
+            where = (
+                message("id.twice_where_line", line=line)
+                if file == source.name
+                else f"{file}:{line}"
+            )
             self.errors.append(
                 source.where(
                     path,
-                    f"the {self.kind} id `{value}` is used twice (first at {where}); ids must be unique",
+                    message(
+                        "id.twice", kind=message(f"kind.{self.kind}"), value=value, where=where
+                    ),
                 )
             )
             return
@@ -51,9 +59,12 @@ class _Ids:
         if value is None or value in self.first:
             return
         close = difflib.get_close_matches(value, list(self.first), n=1, cutoff=0.7)
-        hint = f"; did you mean `{close[0]}`?" if close else ""
+        hint = message("id.unknown_hint", close=close[0]) if close else ""
         self.errors.append(
-            source.where(path, f"there is no {self.kind} with the id `{value}`{hint}")
+            source.where(
+                path,
+                message("id.unknown", kind=message(f"kind.{self.kind}"), value=value, hint=hint),
+            )
         )
 
 
@@ -82,9 +93,12 @@ def check_site(valid: Group, invalid: Group | None = None) -> list[DataError]:
                     errors.append(
                         source.where(
                             path,
-                            f"the id `{value}` is reserved: the page of this {marker.kind} would "
-                            f"replace the page `{PAGE_KINDS[marker.kind].stub_path(value)}`; "
-                            "choose another id",
+                            message(
+                                "id.reserved",
+                                value=value,
+                                kind=message(f"kind.{marker.kind}"),
+                                page=PAGE_KINDS[marker.kind].stub_path(value),
+                            ),
                         )
                     )
                 if marker.per_file:
@@ -106,10 +120,16 @@ def check_site(valid: Group, invalid: Group | None = None) -> list[DataError]:
             if marker.same_file is None:
                 known.check(source, path, value)
             elif value not in in_file.get((source.name, marker.kind), ()):
-                hint = f" ({marker.same_file})" if value in known else ""
+                hint = message("id.not_in_file_hint") if value in known else ""
                 errors.append(
                     source.where(
-                        path, f"there is no {marker.kind} with the id `{value}` in this file{hint}"
+                        path,
+                        message(
+                            "id.not_in_file",
+                            kind=message(f"kind.{marker.kind}"),
+                            value=value,
+                            hint=hint,
+                        ),
                     )
                 )
 
@@ -120,7 +140,7 @@ def check_site(valid: Group, invalid: Group | None = None) -> list[DataError]:
             errors.append(
                 source.where(
                     ("provider", "id"),
-                    f"the provider id `{pf.provider.id}` must match the file name `{stem}.yaml`",
+                    message("provider.id_file", id=pf.provider.id, stem=stem),
                 )
             )
         services_here = {s.id: s for s in pf.services}
@@ -132,6 +152,7 @@ def check_site(valid: Group, invalid: Group | None = None) -> list[DataError]:
         errors.extend(check_calendar(source))
     errors.extend(check_places(valid))
     errors.extend(check_finder(valid))
+    errors.extend(check_editorial(valid))
     return errors
 
 
@@ -145,22 +166,27 @@ def _check_levels(source: SourceFile, base: tuple[Any, ...], svc: Any) -> list[D
             errors.append(
                 source.where(
                     path + ("level",),
-                    f"care levels must be numbered 1, 2, 3 … in order; expected {i + 1}, got {level.level}",
+                    message("levels.order", expected=i + 1, got=level.level),
                 )
             )
         if previous is not None and level.max_hours_per_month <= previous.max_hours_per_month:
             errors.append(
                 source.where(
                     path + ("max_hours_per_month",),
-                    f"hours a month must rise with the level: level {level.level} has "
-                    f"{level.max_hours_per_month}, level {previous.level} already has {previous.max_hours_per_month}",
+                    message(
+                        "levels.hours",
+                        level=level.level,
+                        hours=level.max_hours_per_month,
+                        prev=previous.level,
+                        prev_hours=previous.max_hours_per_month,
+                    ),
                 )
             )
         if level.includes_previous_level and i == 0:
             errors.append(
                 source.where(
                     path + ("includes_previous_level",),
-                    "the first level has no previous level to include",
+                    message("levels.first_includes"),
                 )
             )
         previous = level
@@ -170,4 +196,4 @@ def _check_levels(source: SourceFile, base: tuple[Any, ...], svc: Any) -> list[D
 def _check_fee(
     source: SourceFile, base: tuple[Any, ...], fee: Any, service: Any
 ) -> list[DataError]:
-    return [source.where(base + tuple(path), message) for path, message in check_fee(fee, service)]
+    return [source.where(base + tuple(path), msg) for path, msg in check_fee(fee, service)]

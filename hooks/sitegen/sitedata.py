@@ -14,6 +14,7 @@ from typing import Any
 
 from . import model
 from .errors import DataError
+from .messages import Message
 from .yamlread import Path_, ReadResult, render_path
 
 
@@ -23,9 +24,9 @@ class SourceFile:
     read: ReadResult
     obj: Any = None  # the validated model object
 
-    def where(self, path: Path_, message: str, *, key: bool = False) -> DataError:
+    def where(self, path: Path_, msg: Message, *, key: bool = False) -> DataError:
         line, column = self.read.position(path, key=key)
-        return DataError(self.name, line, column, render_path(path), message)
+        return DataError.of(self.name, line, column, render_path(path), msg)
 
 
 @dataclass
@@ -75,6 +76,11 @@ class SiteData:
     def audiences(self) -> dict[str, model.Audience]:
         return {a.id: a for a in self.vocabulary.audiences}
 
+    @cached_property
+    def units(self) -> dict[str, model.MeasureUnit]:
+        """What prices are per (``units`` in data/vocabulary.yaml), by id."""
+        return {u.id: u for u in self.vocabulary.units}
+
 
 @dataclass
 class LoadResult:
@@ -82,3 +88,6 @@ class LoadResult:
     errors: list[DataError]
     files: list[str]
     pending: list[PendingText] = field(default_factory=list)
+    # every data file the reader could parse: shown name -> (its bytes, what was read), for
+    # the checks that only `make validate` runs (data_lint.py)
+    reads: dict[str, tuple[bytes, ReadResult]] = field(default_factory=dict)

@@ -15,34 +15,32 @@ import stat
 from pathlib import Path
 
 from .errors import DataError
+from .messages import Message, message
 
 _KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
+    (stat.S_ISFIFO, "word.fifo"),
+    (stat.S_ISSOCK, "word.socket"),
+    (stat.S_ISCHR, "word.device"),
+    (stat.S_ISBLK, "word.device"),
 )
 
 
 class NotRegular(Exception):
     """The file is a link or a special file; ``reason`` says so in plain words."""
 
-    def __init__(self, reason: str):
-        super().__init__(reason)
+    def __init__(self, reason: Message):
+        super().__init__(reason.en)
         self.reason = reason
 
 
-def _what(mode: int) -> str:
+def _what(mode: int) -> Message:
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    return next((name for test, name in _KINDS if test(mode)), "not an ordinary file")
+        return message("word.symlink")
+    return message(next((code for test, code in _KINDS if test(mode)), "word.not_regular"))
 
 
-def _refusal(mode: int, folder: str) -> str:
-    return (
-        f"this is {_what(mode)}, not an ordinary file; {folder}/ accepts ordinary files only "
-        "(a link could publish a file from outside the repository): put the file itself here"
-    )
+def _refusal(mode: int, folder: str) -> Message:
+    return message("read.not_regular", what=_what(mode), folder=folder)
 
 
 def regular_files(root: Path, display: str) -> tuple[list[Path], list[DataError]]:
@@ -62,7 +60,7 @@ def regular_files(root: Path, display: str) -> tuple[list[Path], list[DataError]
             if not stat.S_ISDIR(mode):  # a link to a folder
                 dirs.remove(name)
                 rel = path.relative_to(root).as_posix()
-                problems.append(DataError(f"{display}/{rel}", 1, 1, "", _refusal(mode, folder)))
+                problems.append(DataError.of(f"{display}/{rel}", 1, 1, "", _refusal(mode, folder)))
         for name in files:
             if name.startswith("."):
                 continue
@@ -72,7 +70,7 @@ def regular_files(root: Path, display: str) -> tuple[list[Path], list[DataError]
                 found.append(path)
             else:
                 rel = path.relative_to(root).as_posix()
-                problems.append(DataError(f"{display}/{rel}", 1, 1, "", _refusal(mode, folder)))
+                problems.append(DataError.of(f"{display}/{rel}", 1, 1, "", _refusal(mode, folder)))
     return sorted(found), sorted(problems)
 
 
@@ -86,7 +84,7 @@ def read_regular(path: Path, limit: int, folder: str = "data") -> bytes:
     except OSError as err:
         if path.is_symlink():
             raise NotRegular(_refusal(stat.S_IFLNK, folder)) from None
-        raise NotRegular(f"the file could not be read ({err.strerror})") from None
+        raise NotRegular(message("read.os_error", why=err.strerror)) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):

@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .messages import Message, message
 from .model import Term
 from .types import Text
 
@@ -52,10 +53,11 @@ def has_english(term: Term, text: str) -> bool:
 class Finding:
     where: str
     term: Term
-    message: str
+    message: Message
+    found: str = ""  # the words as the text has them
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return f"{self.where}: {self.message.en}"
 
 
 def renderings(terms: list[Term], pairs: Iterator[tuple[str, str, str]]) -> list[Finding]:
@@ -69,8 +71,7 @@ def renderings(terms: list[Term], pairs: Iterator[tuple[str, str, str]]) -> list
                     Finding(
                         where,
                         term,
-                        f"the Latvian has “{term.lv}”, but the English does not say "
-                        f"“{term.en}” (data/terms.yaml: {term.id})",
+                        message("term.rendering", lv_term=term.lv, en_term=term.en, id=term.id),
                     )
                 )
     return found
@@ -89,8 +90,8 @@ def forbidden_in(terms: list[Term], where: str, text: str, lang: str) -> list[Fi
                     Finding(
                         where,
                         term,
-                        f"“{match[0]}” is a forbidden variant; write “{instead}” "
-                        f"(data/terms.yaml: {term.id})",
+                        message("term.forbidden", found=match[0], instead=instead, id=term.id),
+                        match[0],
                     )
                 )
     return found

@@ -28,7 +28,8 @@ from schwifty.exceptions import SchwiftyException
 
 from .cents import MAX_AMOUNT
 from .characters import non_ascii
-from .languages import LANGUAGE_NAMES, LANGUAGES, OTHER_LANGUAGE, Lang
+from .languages import LANGUAGES, OTHER_LANGUAGE, Lang
+from .messages import Message, message
 from .phones import to_e164
 
 
@@ -45,13 +46,16 @@ def models_in(annotation: Any) -> list[type[BaseModel]]:
     return [model for arg in get_args(annotation) for model in models_in(arg)]
 
 
-def _fail(
-    kind: str, message: str, *, at: tuple[str | int, ...] = (), **ctx: Any
-) -> PydanticCustomError:
-    """A validation error in plain words. ``at`` points below the object being checked
+def _fail(code: str, /, *, at: tuple[str | int, ...] = (), **params: Any) -> PydanticCustomError:
+    """A validation error in plain words: the message ``code`` of ``messages.yaml`` filled
+    in with ``params``, in Latvian and English. ``at`` points below the object being checked
     (e.g. at one break of a span) so the message lands on the right line."""
-    text = message.format(**ctx)
-    return PydanticCustomError(kind, text, {"at": list(at)} if at else None)
+    msg = message(code, **params)
+    template = msg.en.replace("{", "{{").replace("}", "}}")
+    ctx: dict[str, Any] = {"sitegen": msg}
+    if at:
+        ctx["at"] = list(at)
+    return PydanticCustomError(code, template, ctx)
 
 
 # --- identifiers -------------------------------------------------------------
@@ -63,23 +67,31 @@ MAX_ID_LENGTH = 80
 
 def _check_id(value: Any) -> str:
     if not isinstance(value, str):
-        raise _fail("id_type", "must be an id written as text, e.g. home-care")
+        raise _fail("id_type")
     if len(value) > MAX_ID_LENGTH:
         raise _fail(
             "id_length",
-            "id '{start}…' is too long ({length} characters; an id may have at most {most})",
             start=value[:30],
             length=len(value),
             most=MAX_ID_LENGTH,
         )
     if not ID_RE.match(value):
+        fixed = _id_like(value)
         raise _fail(
             "id_format",
-            "id {value!r} may use only small Latin letters a-z, digits and single hyphens, "
-            "e.g. home-care",
             value=value,
+            hint=message("id_format.hint", fixed=fixed) if fixed else "",
         )
     return value
+
+
+def _id_like(value: str) -> str | None:
+    """The id an editor most likely meant ("Home Care" -> home-care), if one can be made."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
+    fixed = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return fixed if fixed and ID_RE.match(fixed) and len(fixed) <= MAX_ID_LENGTH else None
 
 
 Id = Annotated[
@@ -90,6 +102,15 @@ Id = Annotated[
 
 
 # --- bilingual text ----------------------------------------------------------
+
+
+def _joined(langs: list[str], conjunction: str) -> Message:
+    """ "Latvian and English" in both languages (the names of the languages listed)."""
+    names = [message(f"word.{lang}") for lang in langs]
+    word = message(conjunction)
+    lv = f" {word.lv} ".join(n.lv for n in names)
+    en = f" {word.en} ".join(n.en for n in names)
+    return Message("", lv, en)
 
 
 class Text(Strict):
@@ -112,21 +133,10 @@ class Text(Strict):
         if self.pending:
             other = OTHER_LANGUAGE[self.pending]
             if other in missing:
-                raise _fail(
-                    "text_missing",
-                    "the {lang} text is missing; a text may wait for one translation only",
-                    lang=LANGUAGE_NAMES[other],
-                )
+                raise _fail("text_missing_other", lang=message(f"word.{other}"))
             return self
         if missing:
-            names = " and ".join(LANGUAGE_NAMES[m] for m in missing)
-            raise _fail(
-                "text_missing",
-                "the {names} text is missing; write it, or mark it `pending: {first}` "
-                "until it is translated",
-                names=names,
-                first=missing[0],
-            )
+            raise _fail("text_missing", names=_joined(missing, "word.and"), first=missing[0])
         return self
 
     def get(self, lang: str) -> str:
@@ -146,12 +156,11 @@ class Text(Strict):
 
 def _to_decimal(value: Any, *, what: str) -> Decimal:
     if isinstance(value, bool):
-        raise _fail("amount_type", "{what} must be a number such as 8.80, not yes/no", what=what)
+        raise _fail("amount_yes_no", what=what)
     if isinstance(value, int):
         if abs(value) > 10**15:
             raise _fail(
-                "amount_large",
-                "{what} {value} is far too large; check the number",
+                "amount_far_too_large",
                 what=what,
                 value=value,
             )
@@ -163,7 +172,6 @@ def _to_decimal(value: Any, *, what: str) -> Decimal:
         if re.fullmatch(r"-?[0-9]+,[0-9]+", text):
             raise _fail(
                 "amount_comma",
-                "{what} {value!r} uses a decimal comma; write it with a point: {fixed}",
                 what=what,
                 value=value,
                 fixed=text.replace(",", "."),
@@ -171,8 +179,6 @@ def _to_decimal(value: Any, *, what: str) -> Decimal:
         if re.fullmatch(r"-?[0-9_]+(\.[0-9_]+)?", text) and "_" in text:
             raise _fail(
                 "amount_underscore",
-                "{what} {value!r} contains _, which YAML drops ({value} would be read as "
-                "{dropped}); write the number without _",
                 what=what,
                 value=value,
                 dropped=text.replace("_", ""),
@@ -181,9 +187,7 @@ def _to_decimal(value: Any, *, what: str) -> Decimal:
             value = Decimal(text)
     if isinstance(value, Decimal):
         return _no_minus_zero(value, what=what)
-    raise _fail(
-        "amount_type", "{what} must be a number such as 8.80, not {value!r}", what=what, value=value
-    )
+    raise _fail("amount_type", what=what, value=value)
 
 
 def _no_minus_zero(value: Decimal, *, what: str) -> Decimal:
@@ -191,7 +195,6 @@ def _no_minus_zero(value: Decimal, *, what: str) -> Decimal:
     if value.is_finite() and value.is_zero() and value.is_signed():
         raise _fail(
             "amount_minus_zero",
-            "{what} {value} is zero with a minus sign; write 0 (or the right amount)",
             what=what,
             value=value,
         )
@@ -201,21 +204,18 @@ def _no_minus_zero(value: Decimal, *, what: str) -> Decimal:
 def _check_amount(value: Any) -> Decimal:
     amount = _to_decimal(value, what="amount")
     if not amount.is_finite():
-        raise _fail("amount_finite", "amount must be an ordinary number, not {value}", value=value)
+        raise _fail("amount_finite", value=value)
     if amount < 0:
-        raise _fail("amount_negative", "amount must not be negative (got {value})", value=value)
+        raise _fail("amount_negative", value=value)
     if amount > MAX_AMOUNT:
         raise _fail(
             "amount_large",
-            "amount {value} is larger than {max} euro; check the number",
             value=value,
             max=MAX_AMOUNT,
         )
     exponent = amount.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2 and amount != amount.quantize(Decimal("0.01")):
-        raise _fail(
-            "amount_decimals", "amount must have at most two decimals (got {value})", value=value
-        )
+        raise _fail("amount_decimals", value=value)
     return amount.quantize(Decimal("0.01"))
 
 
@@ -238,13 +238,10 @@ Amount = Annotated[
 def _check_percent(value: Any) -> Decimal:
     pct = _to_decimal(value, what="percentage")
     if not pct.is_finite() or pct < 0 or pct > 100:
-        raise _fail(
-            "percent_range", "percentage must be between 0 and 100 (got {value})", value=value
-        )
+        raise _fail("percent_range", value=value)
     if pct != pct.quantize(Decimal("0.01")):
         raise _fail(
             "percent_decimals",
-            "percentage may have at most two decimals (got {value})",
             value=value,
         )
     return pct
@@ -264,14 +261,13 @@ MAX_COUNT = 10_000_000
 
 def _check_count(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _fail("count_type", "must be a whole number such as 12 (got {value!r})", value=value)
+        raise _fail("count_type", value=value)
     if value < 0:
-        raise _fail("count_negative", "must not be negative (got {value})", value=value)
+        raise _fail("count_negative", value=value)
     if value > MAX_COUNT:
         shown = str(value) if value < 10**30 else f"a number with {len(str(value))} digits"
         raise _fail(
             "count_large",
-            "{value} is larger than {most}; check the number",
             value=shown,
             most=f"{MAX_COUNT:_}".replace("_", " "),
         )
@@ -289,13 +285,10 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 def _check_year(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _fail(
-            "year_type", "must be a whole number, a year such as 2017 (got {value!r})", value=value
-        )
+        raise _fail("year_type", value=value)
     if not FIRST_YEAR <= value <= LAST_YEAR:
         raise _fail(
             "year_range",
-            "year {value} is not between {first} and {last}; check the number",
             value=value if abs(value) < 10**30 else "(a very long number)",
             first=FIRST_YEAR,
             last=LAST_YEAR,
@@ -313,15 +306,9 @@ Year = Annotated[
 def _check_euros(value: Any) -> Decimal:
     amount = _to_decimal(value, what="sum")
     if not amount.is_finite() or amount < 0 or amount.adjusted() > 12:
-        raise _fail(
-            "amount_negative",
-            "sum must be a number that is not negative and below 10^12 (got {value})",
-            value=value,
-        )
+        raise _fail("sum_range", value=value)
     if amount != amount.quantize(Decimal("0.01")):
-        raise _fail(
-            "amount_decimals", "sum must have at most two decimals (got {value})", value=value
-        )
+        raise _fail("sum_decimals", value=value)
     return amount
 
 
@@ -337,30 +324,28 @@ Euros = Annotated[
 TIME_RE = re.compile(r"^([0-9]{1,2}):([0-9]{2})$")
 
 
+def _time_like(text: str) -> str:
+    """The time an editor most likely meant: "8.00", "8,00", "800" or "8" -> "08:00"."""
+    match = re.fullmatch(r"\s*([0-9]{1,2})(?:[.,: ]?([0-9]{2}))?\s*", text)
+    if match and int(match[1]) < 24 and int(match[2] or 0) < 60:
+        return f"{int(match[1]):02d}:{match[2] or '00'}"
+    return ""
+
+
 def _check_time(value: Any) -> str:
     if isinstance(value, Decimal | float):
-        raise _fail(
-            "time_format",
-            'time {value} must be written as HH:MM with a colon, e.g. "08:00"',
-            value=value,
-        )
+        raise _fail("time_number", value=value, fixed=_time_like(str(value)))
     if not isinstance(value, str):
-        raise _fail(
-            "time_format",
-            'time must be written as HH:MM, e.g. "08:00" (got {value!r})',
-            value=value,
-        )
+        raise _fail("time_type", value=value)
     match = TIME_RE.match(value.strip())
     if not match:
-        raise _fail(
-            "time_format", 'time {value!r} must be written as HH:MM, e.g. "08:00"', value=value
-        )
+        fixed = _time_like(value)
+        hint = message("time_format.hint", fixed=fixed) if fixed else ""
+        raise _fail("time_format", value=value, hint=hint)
     hour, minute = int(match[1]), int(match[2])
     if hour > 23 or minute > 59:
         raise _fail(
             "time_range",
-            "time {value!r} does not exist; hours go from 00 to 23 and minutes from 00 to 59 "
-            "(for a span past midnight use `overnight: true`)",
             value=value,
         )
     return f"{hour:02d}:{minute:02d}"
@@ -385,22 +370,18 @@ def _check_phone(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise _fail(
             "phone_type",
-            "phone must be written as digits, e.g. 64607194 (got {value!r})",
             value=value,
         )
     raw = str(value).strip()
     if not re.fullmatch(r"\+?[0-9 ()-]+", raw):
         raise _fail(
             "phone_format",
-            "phone {value} may contain only digits, spaces and a leading +",
             value=raw,
         )
     e164 = to_e164(raw)
     if e164 is None:
         raise _fail(
             "phone_invalid",
-            "phone {value} is not a valid Latvian number (Latvian numbers have 8 digits, "
-            "e.g. 64607194 or +371 64607194)",
             value=raw,
         )
     return e164
@@ -423,12 +404,10 @@ Phone = Annotated[
 
 def _check_email(value: Any) -> str:
     if not isinstance(value, str):
-        raise _fail("email_type", "e-mail address must be text (got {value!r})", value=value)
+        raise _fail("email_type", value=value)
     if not value.isascii():
         raise _fail(
             "email_ascii",
-            "e-mail address {value!r} contains {chars}; an address may use only Latin letters "
-            "a-z, digits and . - _ @ (a look-alike letter sends the mail elsewhere)",
             value=value,
             chars=", ".join(non_ascii(value)),
         )
@@ -437,7 +416,6 @@ def _check_email(value: Any) -> str:
     except EmailNotValidError as err:
         raise _fail(
             "email_invalid",
-            "e-mail address {value!r} is not valid: {why}",
             value=value,
             why=str(err),
         ) from None
@@ -453,7 +431,6 @@ def _check_web_address(value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"https://[^\s/]+\.[^\s]+", value):
         raise _fail(
             "web_address",
-            "must be a whole web address starting with https:// (got {value!r})",
             value=value,
         )
     return value
@@ -468,13 +445,11 @@ WebAddress = Annotated[
 
 def _check_iban(value: Any) -> str:
     if not isinstance(value, str):
-        raise _fail("iban_type", "IBAN must be text (got {value!r})", value=value)
+        raise _fail("iban_type", value=value)
     try:
         iban = IBAN(value.replace(" ", ""))
     except SchwiftyException as err:
-        raise _fail(
-            "iban_invalid", "IBAN {value} is not valid: {why}", value=value, why=str(err)
-        ) from None
+        raise _fail("iban_invalid", value=value, why=str(err)) from None
     return iban.compact
 
 
@@ -489,11 +464,9 @@ POSTAL_RE = re.compile(r"^LV-[0-9]{4}$")
 
 def _check_postal(value: Any) -> str:
     if not isinstance(value, str) or not POSTAL_RE.match(value.strip()):
-        raise _fail(
-            "postal_code",
-            "postal code {value!r} must be written as LV- and four digits, e.g. LV-4601",
-            value=value,
-        )
+        digits = re.fullmatch(r"\s*(?:LV)?[\s-]*([0-9]{4})\s*", str(value), re.IGNORECASE)
+        hint = message("postal_code.hint", fixed=f"LV-{digits[1]}") if digits else ""
+        raise _fail("postal_code", value=value, hint=hint)
     return value.strip()
 
 
@@ -513,7 +486,6 @@ def _check_reg(value: Any) -> str:
     if not REG_RE.match(text):
         raise _fail(
             "registration_number",
-            "registration number {value!r} must have 11 digits, e.g. 90000078104",
             value=value,
         )
     return text
@@ -538,17 +510,32 @@ def _check_date(value: Any) -> str:
         if not FIRST_YEAR <= value.year <= LAST_YEAR:
             raise _fail(
                 "date_range",
-                "date {value} is not between the years {first} and {last}; check it",
                 value=value.isoformat(),
                 first=FIRST_YEAR,
                 last=LAST_YEAR,
             )
         return value.isoformat()
-    raise _fail(
-        "date_format",
-        "date must be written as YYYY-MM-DD, e.g. 2017-03-09 (got {value!r})",
-        value=value,
-    )
+    fixed = _date_like(value)
+    hint = message("date_format.hint", fixed=fixed) if fixed else ""
+    raise _fail("date_format", value=value, hint=hint)
+
+
+def _date_like(value: Any) -> str:
+    """The ISO date an editor most likely meant: "3.05.2027", "03/05/2027", "2027.05.03" or
+    "3. maijs 2027" -> 2027-05-03 (Latvian order: day, month, year)."""
+    import datetime as dt
+
+    text = str(value).strip()
+    for pattern, order in (
+        (r"([0-9]{1,2})[./-]\s*([0-9]{1,2})[./-]\s*([0-9]{4})\.?", (3, 2, 1)),
+        (r"([0-9]{4})[./ ]([0-9]{1,2})[./ ]([0-9]{1,2})\.?", (1, 2, 3)),
+    ):
+        match = re.fullmatch(pattern, text)
+        if match:
+            with contextlib.suppress(ValueError):
+                year, month, day = (int(match[i]) for i in order)
+                return dt.date(year, month, day).isoformat()
+    return ""
 
 
 IsoDate = Annotated[
@@ -562,7 +549,7 @@ def _no_duplicates(values: list[Any]) -> list[Any]:
     seen: set[Any] = set()
     for value in values:
         if value in seen:
-            raise _fail("duplicate_item", "{value!r} is listed twice", value=value)
+            raise _fail("duplicate_item", value=value)
         seen.add(value)
     return values
 

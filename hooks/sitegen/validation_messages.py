@@ -10,13 +10,13 @@ editor's, and a decimal comma that YAML split in two is reported at the amount.
 from __future__ import annotations
 
 import difflib
-import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from . import model
 from .errors import DataError
+from .messages import Message, message
 from .sitedata import SourceFile
 from .types import models_in
 from .yamlread import Path_, render_path
@@ -37,73 +37,58 @@ def _collect_field_names(cls: type[BaseModel], seen: set[type]) -> None:
 for _cls in model.DATA_FILES.values():
     _collect_field_names(_cls, set())
 
-_PLAIN_MESSAGES = {
-    "string_type": "must be text",
-    "list_type": "must be a list (lines starting with '- ')",
-    "dict_type": "must be a group of fields (lines of `name: value`)",
-    "bool_type": "must be true or false",
-    "bool_parsing": "must be true or false",
-    "int_type": "must be a whole number",
-    "int_parsing": "must be a whole number",
-    "string_too_short": "must not be empty",
-    "none_required": "must be left empty",
+# pydantic's own error types that take one plain sentence (messages.yaml: field.<type>)
+_PLAIN_TYPES = {
+    "string_type": "field.string_type",
+    "list_type": "field.list_type",
+    "dict_type": "field.dict_type",
+    "bool_type": "field.bool_type",
+    "bool_parsing": "field.bool_type",
+    "int_type": "field.int_type",
+    "int_parsing": "field.int_type",
+    "string_too_short": "field.string_too_short",
+    "none_required": "field.none_required",
+    "string_pattern_mismatch": "field.string_pattern",
 }
 
 
-# Python's spelling of values, as repr() shows them, in the words editors read
-_REPRS = re.compile(
-    r"Decimal\('([^']*)'\)|datetime\.date\((\d+), (\d+), (\d+)\)|(?<![\w'])None(?![\w'])"
-)
-
-
-def _readable(match: re.Match[str]) -> str:
-    if match[1] is not None:
-        return match[1]
-    if match[2] is not None:
-        return f"{int(match[2]):04d}-{int(match[3]):02d}-{int(match[4]):02d}"
-    return "an empty value"
-
-
-def plain_message(err: dict[str, Any]) -> str:
-    return _REPRS.sub(_readable, _message(err))
-
-
-def _message(err: dict[str, Any]) -> str:
+def plain_message(err: dict[str, Any]) -> Message:
+    """One pydantic error in editors' words, Latvian and English."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
+    if isinstance(ctx.get("sitegen"), Message):  # our own checks (types._fail)
+        return ctx["sitegen"]
     if kind == "missing":
-        return f"the required field `{err['loc'][-1]}` is missing"
+        return message("field.missing", name=err["loc"][-1])
     if kind == "extra_forbidden":
         name = str(err["loc"][-1])
         if name.isdigit():
-            return (
-                f"unknown field `{name}`: a number with a decimal comma inside {{ }} is split "
-                f"in two (8,{name} reads as 8 and {name}); write it with a point, e.g. 8.{name}"
-            )
+            return message("field.decimal_split", name=name)
         close = difflib.get_close_matches(name, sorted(_ALL_FIELD_NAMES), n=1, cutoff=0.75)
-        hint = f"; did you mean `{close[0]}`?" if close else "; check the spelling or remove it"
-        return f"unknown field `{name}`{hint}"
+        if close:
+            return message("field.unknown_close", name=name, close=close[0])
+        return message("field.unknown", name=name)
     if kind in ("model_type", "model_attributes_type"):
         if ctx.get("class_name") == "Text":
-            return (
-                "must be a text in both languages: write `lv:` and `en:` on their own lines below"
-            )
-        return "must be a group of fields (lines of `name: value`), not a single value"
+            return message("field.text_not_group")
+        return message("field.not_group")
     if kind == "literal_error":
-        return f"must be one of: {ctx.get('expected', '')} (got {err.get('input')!r})"
-    if kind in ("union_tag_invalid",):
-        return f"`kind` must be one of: {ctx.get('expected_tags', '')} (got {ctx.get('tag')!r})"
+        return message("field.literal", expected=ctx.get("expected", ""), value=err.get("input"))
+    if kind == "union_tag_invalid":
+        return message(
+            "field.kind_unknown", expected=ctx.get("expected_tags", ""), value=ctx.get("tag")
+        )
     if kind == "union_tag_not_found":
-        return f"the field `{ctx.get('discriminator', 'kind').strip(chr(39))}` is missing"
+        return message("field.kind_missing", name=str(ctx.get("discriminator", "kind")).strip("'"))
     if kind == "too_short":
-        need = ctx.get("min_length", 1)
-        return f"must list at least {need} item{'s' if need != 1 else ''}"
-    if kind in _PLAIN_MESSAGES:
+        return message("field.too_short", count=ctx.get("min_length", 1))
+    if kind in _PLAIN_TYPES:
         got = err.get("input")
-        suffix = "" if isinstance(got, dict | list) or got is None else f" (got {got!r})"
-        return _PLAIN_MESSAGES[kind] + suffix
-    message = str(err.get("msg", "is not valid"))
-    return message.removeprefix("Value error, ")
+        shown = "" if isinstance(got, dict | list) or got is None else got
+        suffix = message("field.got", value=shown) if shown != "" else ""
+        return message(_PLAIN_TYPES[kind], got=suffix)
+    detail = str(err.get("msg", "is not valid")).removeprefix("Value error, ")
+    return message("field.other", detail=detail)
 
 
 def data_path(loc: tuple[Any, ...], data: Any) -> tuple[Path_, bool]:
@@ -141,7 +126,7 @@ def model_errors(source: SourceFile, exc: ValidationError) -> list[DataError]:
         if absent and err["type"] == "missing":
             line, column = source.read.position(path[:-1])
             errors.append(
-                DataError(source.name, line, column, render_path(path), plain_message(err))
+                DataError.of(source.name, line, column, render_path(path), plain_message(err))
             )
         elif (split := _split_decimal(path, data)) is not None:
             errors.append(source.where(*split))
@@ -152,7 +137,7 @@ def model_errors(source: SourceFile, exc: ValidationError) -> list[DataError]:
     return errors
 
 
-def _split_decimal(path: Path_, data: Any) -> tuple[Path_, str] | None:
+def _split_decimal(path: Path_, data: Any) -> tuple[Path_, Message] | None:
     """`{amount: 8,80}` reads as `amount: 8` and a field `80`: the error is given at
     `amount`, with the value as it was written."""
     if not path or not str(path[-1]).isdigit():
@@ -167,6 +152,5 @@ def _split_decimal(path: Path_, data: Any) -> tuple[Path_, str] | None:
     name, whole, cents = keys[at - 1], parent[keys[at - 1]], path[-1]
     return (
         (*path[:-1], name),
-        f"{name} '{whole},{cents}' uses a decimal comma, which splits it in two inside {{ }}; "
-        f"write it with a point: {whole}.{cents}",
+        message("field.comma_split", name=name, whole=whole, cents=cents),
     )

@@ -24,6 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .characters import entity_characters, invisible_characters, mixed_scripts
 from .errors import DataError
+from .messages import Message, message
 
 MAX_FILE_BYTES = 1024 * 1024
 # the longest text of the real data is 1,644 characters (2026); ten times that and more
@@ -104,9 +105,7 @@ def _check_events(text: str) -> dict[tuple[int, int, type], str]:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _Refused(
-                        f"the data is nested more than {MAX_DEPTH} levels deep", event.start_mark
-                    )
+                    raise _Refused(message("read.nested", most=MAX_DEPTH), event.start_mark)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     finally:
@@ -114,25 +113,19 @@ def _check_events(text: str) -> dict[tuple[int, int, type], str]:
 
 
 class _Refused(Exception):
-    def __init__(self, message: str, mark: yaml.Mark | None):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, msg: Message, mark: yaml.Mark | None):
+        super().__init__(msg.en)
+        self.message = msg
         self.mark = mark
 
 
 def _refuse_alias_or_anchor(event: yaml.Event) -> None:
     """Aliases and anchors are refused (an alias bomb needs them; editors never do)."""
     if isinstance(event, yaml.AliasEvent):
-        raise _Refused(
-            "aliases (*name) are not allowed in data files; write the value out in full",
-            event.start_mark,
-        )
+        raise _Refused(message("read.alias"), event.start_mark)
     anchor = getattr(event, "anchor", None)
     if anchor is not None:
-        raise _Refused(
-            f"anchors (&{anchor}) are not allowed in data files; write each value out in full",
-            event.start_mark,
-        )
+        raise _Refused(message("read.anchor", anchor=anchor), event.start_mark)
 
 
 class _Loader(
@@ -185,36 +178,33 @@ def _char_at(text: str, mark: yaml.Mark | None) -> str:
     return ""
 
 
-def _plain_yaml_problem(err: yaml.MarkedYAMLError, text: str = "") -> str:
+def _plain_yaml_problem(err: yaml.MarkedYAMLError, text: str = "") -> Message:
     problem = (err.problem or "").strip()
     context = (err.context or "").strip()
     if "'\\t'" in problem or "\t" in problem or _char_at(text, err.problem_mark) == "\t":
-        return "a tab character is used; indent with spaces only"
+        return message("read.tab")
     if "while scanning a quoted scalar" in context:
-        return "a quotation mark opened here is never closed"
+        return message("read.quote_open")
     if "expected node content" in problem:
-        return "a value is missing here (two commas in a row, or nothing after a comma)"
+        return message("read.value_missing")
     if "found another document" in problem:
-        return "a second document starts here (---); a data file holds one document only"
+        return message("read.second_document")
     if "found unexpected end of stream" in problem or "found unexpected end" in problem:
-        return f"the file ends inside an unfinished value ({context or 'a quote or bracket is not closed'})"
+        return message("read.unfinished", detail=context or message("read.unfinished_detail"))
     if "flow sequence" in context:
-        return "a list written in [ ] is not closed with ] (or a comma is missing)"
+        return message("read.list_open")
     if "flow mapping" in context:
-        return "a group written in { } is not closed with } (or a comma is missing)"
+        return message("read.group_open")
     if "block collection" in context and "'-'" in problem:
-        return "list items (lines starting with '- ') and fields (name: value) are mixed at the same indentation"
+        return message("read.mixed_block")
     if "mapping values are not allowed" in problem:
-        return (
-            "a colon (:) is in a wrong place; put text that contains ': ' in quotes, "
-            "or check the indentation"
-        )
+        return message("read.colon")
     if "expected <block end>" in problem or "did not find expected key" in problem:
-        return "the indentation is wrong here: this line does not line up with the lines above it"
+        return message("read.indentation")
     if "could not find expected ':'" in problem:
-        return "a line is missing its colon (key: value), or a quoted text is not closed"
+        return message("read.colon_missing")
     words = " ".join(part for part in (context, problem) if part)
-    return f"the YAML syntax is broken here ({words})"
+    return message("read.syntax", detail=words)
 
 
 _DECIMAL_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")  # no `1_50`: YAML 1.1 reads it as 150
@@ -283,16 +273,15 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
     """Parse ``raw`` bytes of the data file ``file``; never raises for bad input."""
     result = ReadResult()
 
-    def error(line: int, column: int, path: Path_, message: str) -> None:
-        result.errors.append(DataError(file, line, column, render_path(path), message))
+    def error(line: int, column: int, path: Path_, msg: Message) -> None:
+        result.errors.append(DataError.of(file, line, column, render_path(path), msg))
 
     if (wide := wide_encoding(raw)) is not None:
         error(
             1,
             1,
             (),
-            f"the file is not saved as UTF-8 but as {wide} (it starts with the bytes "
-            f"{raw[:4].hex(' ').upper()}); save it again as UTF-8",
+            message("read.wide_encoding", encoding=wide, start=raw[:4].hex(" ").upper()),
         )
         return result
     if len(raw) > MAX_FILE_BYTES:
@@ -300,7 +289,7 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
             1,
             1,
             (),
-            f"the file is too large ({-(-len(raw) // 1024)} KB; a data file may be at most {MAX_FILE_BYTES // 1024} KB)",
+            message("read.too_large", size=-(-len(raw) // 1024), most=MAX_FILE_BYTES // 1024),
         )
         return result
     try:
@@ -309,7 +298,7 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         before = raw[: err.start]
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
-        error(line, column, (), "the file is not saved as UTF-8 text; save it again as UTF-8")
+        error(line, column, (), message("read.not_utf8"))
         return result
     text = text.removeprefix("\ufeff")
     problems = sorted([*invisible_characters(text), *mixed_scripts(text), *entity_characters(text)])
@@ -319,14 +308,14 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         error(
             *_position(text, problems[MAX_CHARACTER_PROBLEMS][0]),
             (),
-            f"and {len(problems) - MAX_CHARACTER_PROBLEMS} more characters like these",
+            message("read.more_characters", count=len(problems) - MAX_CHARACTER_PROBLEMS),
         )
     if any(unicodedata.category(text[index]) in ("Cc", "Cs") for index, _ in problems):
         return result  # the YAML reader refuses these itself, without saying where
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        error(1, 1, (), "the file is empty; it must contain the data fields")
+        error(1, 1, (), message("read.empty"))
         return result
 
     loader = _CLoader(text) if _C else _Loader(text)
@@ -348,15 +337,14 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         error(
             *_position(text, max(text.find(chr(code)), 0)),
             (),
-            f"the file contains an invisible control character (U+{code:04X}) here; "
-            "delete it (it often comes with text copied from Word or a PDF)",
+            message("read.control_character", code=f"{code:04X}"),
         )
         return result
     except yaml.YAMLError as err:
-        error(1, 1, (), f"the file could not be read as YAML ({err})")
+        error(1, 1, (), message("read.not_yaml", detail=str(err)))
         return result
     except RecursionError:
-        error(1, 1, (), "the data is nested too deeply")
+        error(1, 1, (), message("read.nested_too_deep"))
         return result
     finally:
         loader.dispose()
@@ -364,7 +352,7 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         error(
             *_mark(root.start_mark if root else None),
             (),
-            "the file is empty; it must contain the data fields",
+            message("read.empty"),
         )
         return result
 
@@ -375,7 +363,12 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
             return False
         found = sorted([*invisible_characters(node.value), *mixed_scripts(node.value)])
         for _, reason in found[:1]:
-            error(*_mark(node.start_mark), path, reason + " (written as an escape)")
+            escape = message("word.by_escape")
+            error(
+                *_mark(node.start_mark),
+                path,
+                Message(reason.code, reason.lv + escape.lv, reason.en + escape.en),
+            )
         return bool(found)
 
     def build(node: Node, path: Path_) -> Any:
@@ -385,14 +378,14 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
             error(
                 *_mark(node.start_mark),
                 path,
-                f"the tag {_tag_name(explicit)} is not allowed in data files; remove it",
+                message("read.tag", tag=_tag_name(explicit)),
             )
             return None
         if node.tag not in _ALLOWED_TAGS:
             error(
                 *_mark(node.start_mark),
                 path,
-                f"the tag {_tag_name(node.tag)} is not allowed in data files; remove it",
+                message("read.tag", tag=_tag_name(node.tag)),
             )
             return None
         if isinstance(node, MappingNode):
@@ -400,7 +393,7 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
                 error(
                     *_mark(node.start_mark),
                     path,
-                    f"the tag {_tag_name(node.tag)} is not allowed here",
+                    message("read.tag_here", tag=_tag_name(node.tag)),
                 )
                 return None
             out: dict[str, Any] = {}
@@ -412,7 +405,7 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
                     _BOOL,
                     _NULL,
                 ):
-                    error(*_mark(key_node.start_mark), path, "a field name must be plain text")
+                    error(*_mark(key_node.start_mark), path, message("read.key_not_text"))
                     continue
                 key = str(key_node.value)
                 explicit = tags.get((*_mark(key_node.start_mark), ScalarNode))
@@ -420,7 +413,7 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
                     error(
                         *_mark(key_node.start_mark),
                         path,
-                        f"the tag {_tag_name(explicit)} is not allowed in data files; remove it",
+                        message("read.tag", tag=_tag_name(explicit)),
                     )
                     continue
                 if escaped_problem(key_node, path):
@@ -429,7 +422,7 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
                     error(
                         *_mark(key_node.start_mark),
                         path,
-                        "merge keys (<<) are not allowed in data files",
+                        message("read.merge_key"),
                     )
                     continue
                 line, column = _mark(key_node.start_mark)
@@ -438,8 +431,7 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
                         line,
                         column,
                         path + (key,),
-                        f"the field `{key}` appears twice (first on line {first_seen[key]}); "
-                        "the second would silently replace the first — keep one",
+                        message("read.key_twice", key=key, first=first_seen[key]),
                     )
                     continue
                 first_seen[key] = line
@@ -453,8 +445,9 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
             error(
                 *_mark(node.start_mark),
                 path,
-                f"this text is too long ({len(node.value):,} characters; one text may have at "
-                f"most {MAX_TEXT_CHARS:,}); shorten it or split it into sections",
+                message(
+                    "read.text_too_long", length=f"{len(node.value):,}", most=f"{MAX_TEXT_CHARS:,}"
+                ),
             )
             return None
         if escaped_problem(node, path):
@@ -462,13 +455,13 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         try:
             return _scalar(node, loader)
         except (ValueError, OverflowError, ArithmeticError, TypeError, AttributeError):
-            error(*_mark(node.start_mark), path, f"the value {node.value!r} could not be read")
+            error(*_mark(node.start_mark), path, message("read.unreadable", value=node.value))
             return None
 
     try:
         result.data = build(root, ())
     except RecursionError:
-        error(1, 1, (), "the data is nested too deeply")
+        error(1, 1, (), message("read.nested_too_deep"))
         result.data = None
     return result
 

@@ -197,10 +197,10 @@
         setText(fields.income.querySelector(".fee-calc__hint"), it.base);
         return;
       }
-      setText(fields.quantity.querySelector("label"), msg["fee.quantity." + it.unit]);
+      setText(fields.quantity.querySelector("label"), it.quantity);
       var hint = [];
-      if (it.max_quantity) {
-        var limit = fill(plural(msg[it.unit === "hour" ? "fee.limit.hour" : "fee.limit.other"], it.max_quantity, lang),
+      if (it.max_quantity) { // the unit's own words (data/vocabulary.yaml), else the plain ones
+        var limit = fill(plural(it.limit || msg["fee.limit.other"], it.max_quantity, lang),
           { max: number(it.max_quantity * 100, fmt) });
         hint.push(limit.charAt(0).toUpperCase() + limit.slice(1) + ".");
       }

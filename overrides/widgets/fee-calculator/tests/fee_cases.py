@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from sitegen.fee_calculator import breakdown, calculate, error_message
 from sitegen.fee_rules import rules_json
-from sitegen.model import Fee, LegalAct, Service
+from sitegen.model import Fee, LegalAct, MeasureUnit, Service
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[3]
@@ -42,13 +42,19 @@ def fees() -> dict[str, Fee]:
 
 
 @cache
+def units() -> dict[str, MeasureUnit]:
+    """What the fixture's prices are per (as ``units`` in data/vocabulary.yaml)."""
+    return {u["id"]: MeasureUnit.model_validate(u) for u in raw()["units"]}
+
+
+@cache
 def legal_acts() -> dict[str, LegalAct]:
     return {a["id"]: LegalAct.model_validate(a) for a in raw()["legal_acts"]}
 
 
 def rules(fee_id: str, lang: str) -> dict[str, Any]:
     fee = fees()[fee_id]
-    return rules_json(fee, services()[fee.service], lang)
+    return rules_json(fee, services()[fee.service], lang, units())
 
 
 def item(fee_id: str, item_id: str, lang: str) -> dict[str, Any]:

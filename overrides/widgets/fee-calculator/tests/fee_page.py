@@ -76,6 +76,7 @@ def template_context(lang: str) -> dict[str, Any]:
         "ui_count": lambda key, count, **values: count_text(
             strings[key][lang], count, lang, **values
         ),
+        "plural_text": lambda forms, count, **values: count_text(forms, count, lang, **values),
         "plain": lambda text: Markup(annotate_html(str(escape(text)), lang, ABBREVIATIONS[lang])),
         "money": lambda amount: format_money(amount, lang),
         "speak": lambda kind, *args, **options: getattr(spoken, f"speak_{kind}")(
@@ -83,7 +84,7 @@ def template_context(lang: str) -> dict[str, Any]:
         ),
         "legal_act": lambda act_id: fx.legal_acts()[act_id],
         "date": lambda iso: format_date(dt.date.fromisoformat(iso), "long", locale=LOCALES[lang]),
-        "rules": lambda fee: rules_json(fee, fx.services()[fee.service], lang),
+        "rules": lambda fee: rules_json(fee, fx.services()[fee.service], lang, fx.units()),
     }
 
 

@@ -106,7 +106,6 @@ def test_calculator_carries_the_rules_and_every_message_the_script_uses() -> Non
     messages = json.loads(root["data-fee-messages"])
     script = (WIDGET / "fee-calculator.js").read_text(encoding="utf-8")
     used = set(re.findall(r'"(fee\.[a-z_.]+[a-z])"', script))
-    used |= {f"fee.quantity.{u}" for u in ("month", "hour", "use", "wash", "day", "injection")}
     used |= {
         f"fee.error.{c}" for c in ("required", "number", "negative", "decimals", "whole", "max")
     }
