@@ -258,7 +258,7 @@ def test_answers_decide_the_exemption_and_say_which(page: Any, site: str) -> Non
     absent.get_by_label("Nē").check()
     box.locator("input[name=income]").fill("333,33")
     box.locator("button[type=submit]").click()
-    assert f"25% × 333,33{NBSP}€ = 83,33{NBSP}€" in status_text(page, "shelter-fee")
+    assert f"25{NBSP}% × 333,33{NBSP}€ = 83,33{NBSP}€" in status_text(page, "shelter-fee")
     # the first three months, none in the nine before: free, and it says why
     box.locator("input[name=months]").fill("2")
     previous.get_by_label("Nē").check()
