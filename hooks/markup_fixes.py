@@ -2,7 +2,10 @@
 
 * Material writes its drawer and search toggles as ``<input type="checkbox"
   autocomplete="off">``; HTML allows ``autocomplete`` on text-like inputs only, so the Nu HTML
-  Checker reports it on every page. The attribute is removed from those two toggles.
+  Checker reports it on every page. The attribute is removed from the drawer's toggle. The
+  search toggle (``#__search``) is removed whole: the theme's search is off (the site's own
+  search is widgets/search), so nothing names, shows or uses it, and a second accessibility
+  engine (HTML_CodeSniffer) reports it on every page as a form control without a name.
 * Material's ``site_meta`` block writes mkdocs-static-i18n's per-page language alternates as
   ``<link rel="alternate" hreflang>`` in the head; Material's script then fetches
   ``sitemap.xml`` beside each of them (it expects language roots), and every page logs two
@@ -31,6 +34,9 @@ from mkdocs.structure.pages import Page
 
 TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
 TOGGLES = 2  # Material's base.html: the drawer toggle and the search toggle
+SEARCH_TOGGLE = re.compile(
+    r'[ \t]*<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n?'
+)
 HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 NOT_FOUND = "404.html"
 
@@ -64,6 +70,15 @@ def fix_page(html: str, where: str, config: MkDocsConfig) -> str:
             toggles,
             TOGGLES,
             "update TOGGLE (or TOGGLES)",
+        )
+    html, searches = SEARCH_TOGGLE.subn("", html)
+    if searches != 1:
+        raise _mismatch(
+            where,
+            'search toggles <input class="md-toggle" data-md-toggle="search" id="__search">',
+            searches,
+            1,
+            "update SEARCH_TOGGLE",
         )
     html, links = HREFLANG_LINK.subn("", html)
     expected = _alternates(config)
