@@ -83,8 +83,14 @@ def test_case_table_covers_every_kind_language_and_error() -> None:
             "shelter-fee",
             "stay",
             "lv",
-            {"absent": "yes"},
-            ["Bez maksas: Attaisnota prombūtne."],
+            # a justified absence frees the time away, not the month: the month's charge, at most
+            {"absent": "yes", "months": "5", "income": "100"},
+            [
+                f"25{NBSP}% × 100,00{NBSP}€ = 25,00{NBSP}€",
+                f"25,00{NBSP}€ ir maksa par visu mēnesi; par attaisnotās prombūtnes laiku nav "
+                "jāmaksā, tāpēc maksa ir mazāka. Par cik, cenrādis nenosaka: jautājiet "
+                "pakalpojuma sniedzējam.",
+            ],
         ),
         (
             "shelter-fee",

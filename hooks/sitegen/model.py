@@ -498,6 +498,11 @@ class FeeItem(Strict):
     level: Count | None = Field(default=None, description="Care level this price is for")
     rule: Rule
     conditions: list[Text] = Field(default_factory=list)
+    reading: Text | None = Field(
+        default=None,
+        description="Where the source can be read two ways: which reading the calculator "
+        "follows, and the other; shown with the price and the calculator",
+    )
     verify: Verify = None
 
 
