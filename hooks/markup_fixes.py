@@ -6,6 +6,9 @@
   search toggle (``#__search``) is removed whole: the theme's search is off (the site's own
   search is widgets/search), so nothing names, shows or uses it, and a second accessibility
   engine (HTML_CodeSniffer) reports it on every page as a form control without a name.
+  Material's navigation also writes a table-of-contents toggle (``#__toc``) for the current
+  page even when the page has no contents to list and so no ``<label for="__toc">``: that
+  unnamed checkbox is removed too (the toggle stays where its label is).
 * Material's ``site_meta`` block writes mkdocs-static-i18n's per-page language alternates as
   ``<link rel="alternate" hreflang>`` in the head; Material's script then fetches
   ``sitemap.xml`` beside each of them (it expects language roots), and every page logs two
@@ -34,6 +37,9 @@ from mkdocs.structure.pages import Page
 
 TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
 TOGGLES = 2  # Material's base.html: the drawer toggle and the search toggle
+TOC_TOGGLE = re.compile(
+    r'[ \t]*<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n?'
+)
 SEARCH_TOGGLE = re.compile(
     r'[ \t]*<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n?'
 )
@@ -80,6 +86,8 @@ def fix_page(html: str, where: str, config: MkDocsConfig) -> str:
             1,
             "update SEARCH_TOGGLE",
         )
+    if 'for="__toc"' not in html:  # nothing opens it: an unnamed control
+        html = TOC_TOGGLE.sub("", html)
     html, links = HREFLANG_LINK.subn("", html)
     expected = _alternates(config)
     if links != expected:

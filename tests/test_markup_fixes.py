@@ -151,3 +151,12 @@ def test_the_mended_page_has_no_search_toggle():
     assert (
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">' in mended
     )
+
+
+def test_a_contents_toggle_without_its_label_is_removed_and_one_with_it_kept():
+    toc = '        <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n'
+    alone = PAGE.replace("    <main>", toc + "    <main>")
+    assert 'id="__toc"' not in markup_fixes.on_post_page(alone, page(), config())
+    markup_fixes._rendered.clear()
+    labelled = alone.replace("    <main>", '    <label for="__toc">Saturs</label>\n    <main>')
+    assert 'id="__toc"' in markup_fixes.on_post_page(labelled, page(), config())

@@ -4,7 +4,8 @@ package.json), WCAG 2 AA, in Chromium, on one page of each page kind in each lan
 axe-core (tests/test_accessibility.py) runs on every page; engines disagree, and this one
 found what axe did not: Material's search toggle (``input#__search``) left in every page with
 no name although the theme's search is off (hooks/markup_fixes.py now removes it), and the
-site's search form without a submit button (widgets/search). The check is shown to fail on a
+site's search form without a submit button (widgets/search), and the contents toggle
+(``input#__toc``) Material writes for a page with no contents to list. Shown to fail on a
 small page that has both faults.
 """
 
