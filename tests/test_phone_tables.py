@@ -36,7 +36,7 @@ def _pages(site: Path) -> list[str]:
         pages += [f"{prefix}prices/", f"{prefix}prices/calculator/"]
         for folder in ("reports", "services", "benefits"):
             for page in sorted((site / prefix / folder).glob("*/index.html")):
-                if "data-stack" in page.read_text("utf-8"):
+                if re.search(r"<table[^>]* data-stack[ >]", page.read_text("utf-8")):
                     pages.append(page.parent.relative_to(site).as_posix() + "/")
                     break
             else:

@@ -44,7 +44,7 @@ def _pages(site: Path) -> list[str]:
         prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
         found.append(f"{prefix}index.html")
         found.append(f"{prefix}accessibility/index.html")
-        for kind in PAGE_KINDS:
+        for kind in PAGE_KINDS.values():
             if "{id}" in kind.path:
                 folder = kind.path.split("{id}")[0]
                 items = sorted((site / prefix / folder).glob("*/index.html"))
