@@ -73,6 +73,31 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
+# roles whose snapshot name is all the text inside them (a row, the table): their children
+# are read instead, so each text is taken once, in order
+_CONTAINERS = {"table", "rowgroup", "row"}
+_LINE = re.compile(r'^([\w-]+)(?: "((?:[^"\\]|\\.)*)")?(?: \[[^\]]*\])*:?\s*(.*)$')
+
+
+def _read_order(snapshot: str) -> str:
+    """The words of an accessibility snapshot in reading order, as one line."""
+    words = []
+    for line in snapshot.splitlines():
+        item = line.strip().removeprefix("- ").strip()
+        if len(item) > 1 and item[0] == item[-1] == "'":
+            item = item[1:-1].replace("''", "'")
+        match = _LINE.match(item)
+        if not match:
+            words.append(item)
+            continue
+        role, name, value = match.groups()
+        if role not in _CONTAINERS and name:
+            words.append(name)
+        if value:
+            words.append(value.strip('"'))
+    return _flat(" ".join(words).replace('\\"', '"'))
+
+
 def _problems(tables: list[dict], snapshots: list[str]) -> list[str]:
     problems = []
     for table, snapshot in zip(tables, snapshots, strict=True):
@@ -81,7 +106,7 @@ def _problems(tables: list[dict], snapshots: list[str]) -> list[str]:
             problems.append(f"{name}: cells are laid out as {table['display']!r}, not as a list")
         if table["broken"]:
             problems.append(f"{name}: words broken inside: {table['broken']}")
-        read = _flat(snapshot)
+        read = _read_order(snapshot)
         for cell in table["cells"]:
             if not cell["shown"] or not cell["text"]:
                 continue
