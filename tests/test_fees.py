@@ -70,7 +70,7 @@ def test_case_table_covers_every_kind_language_and_error() -> None:
             "stay",
             "lv",
             {"income": "333,33", "absent": "no", "months": "5"},
-            [f"25% × 333,33{NBSP}€ = 83,33{NBSP}€"],
+            [f"25{NBSP}% × 333,33{NBSP}€ = 83,33{NBSP}€"],
         ),
         (
             "shelter-fee",
@@ -83,8 +83,14 @@ def test_case_table_covers_every_kind_language_and_error() -> None:
             "shelter-fee",
             "stay",
             "lv",
-            {"absent": "yes"},
-            ["Bez maksas: Attaisnota prombūtne."],
+            # a justified absence frees the time away, not the month: the month's charge, at most
+            {"absent": "yes", "months": "5", "income": "100"},
+            [
+                f"25{NBSP}% × 100,00{NBSP}€ = 25,00{NBSP}€",
+                f"25,00{NBSP}€ ir maksa par visu mēnesi; par attaisnotās prombūtnes laiku nav "
+                "jāmaksā, tāpēc maksa ir mazāka. Par cik, cenrādis nenosaka: jautājiet "
+                "pakalpojuma sniedzējam.",
+            ],
         ),
         (
             "shelter-fee",
@@ -165,7 +171,7 @@ def test_rules_json_income_share_carries_exemptions_in_the_page_language() -> No
     lv = {i["id"]: i for i in fx.rules("shelter-fee", "lv")["items"]}
     stay = lv["stay"]
     assert stay["percent"] == "25"
-    assert stay["percent_text"] == "25%"
+    assert stay["percent_text"] == "25\u00a0%"  # no-break space in Latvian
     assert stay["max_income"] == "1000000.00"
     assert [e["id"] for e in stay["exemptions"]] == ["three-months", "justified-absence"]
     assert stay["exemptions"][0]["label"].startswith("Trīs mēneši 12 mēnešu periodā")

@@ -29,7 +29,16 @@ PAGE = f"""<!doctype html>
   </body>
 </html>
 """
-FIXED = PAGE.replace(HEAD_LINKS, "").replace(' autocomplete="off"', "")
+# the drawer toggle without autocomplete; the search toggle gone (the theme's search is off)
+FIXED = (
+    PAGE.replace(HEAD_LINKS, "")
+    .replace(
+        '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search"'
+        ' autocomplete="off">\n',
+        "",
+    )
+    .replace(' autocomplete="off"', "")
+)
 ALTERNATES = [
     {"name": "Latviešu", "link": "/", "lang": "lv"},
     {"name": "English", "link": "/en/", "lang": "en"},
@@ -137,3 +146,30 @@ def test_a_build_that_renders_no_404_page_stops():
     assert markup_fixes.on_post_template(sitemap, "sitemap.xml", config("lv")) == sitemap
     with pytest.raises(PluginError, match="the lv build rendered no 404.html"):
         markup_fixes.on_post_build(config("lv"))
+
+
+def test_a_page_whose_search_toggle_changed_stops_the_build():
+    # the search toggle is removed whole; one written another way is not left behind silently
+    changed = PAGE.replace('id="__search"', 'id="__search-theme"', 1)
+    with pytest.raises(PluginError) as raised:
+        markup_fixes.on_post_page(changed, page(), config())
+    text = str(raised.value)
+    assert "holds 0 search toggles" in text and "expected 1" in text
+    assert "update SEARCH_TOGGLE" in text
+
+
+def test_the_mended_page_has_no_search_toggle():
+    mended = markup_fixes.on_post_page(PAGE, page(), config())
+    assert 'data-md-toggle="search"' not in mended
+    assert (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">' in mended
+    )
+
+
+def test_a_contents_toggle_without_its_label_is_removed_and_one_with_it_kept():
+    toc = '        <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n'
+    alone = PAGE.replace("    <main>", toc + "    <main>")
+    assert 'id="__toc"' not in markup_fixes.on_post_page(alone, page(), config())
+    markup_fixes._rendered.clear()
+    labelled = alone.replace("    <main>", '    <label for="__toc">Saturs</label>\n    <main>')
+    assert 'id="__toc"' in markup_fixes.on_post_page(labelled, page(), config())

@@ -103,7 +103,7 @@ def test_the_checker_catches_a_figure_a_template_leaves_out(
     project = sites.make_project(tmp_path / "project")
     edit(
         project / "overrides" / "sitegen" / "report.html",
-        '<td class="sg-num">{{ number(row.persons) }}</td>',
+        '<td class="sg-num" data-label="{{ ui(\'report.persons\') }}">{{ number(row.persons) }}</td>',
         "<td></td>",
     )
     run = sites.build(project)

@@ -135,7 +135,7 @@ def test_lunch_breaks_are_separate_sessions_and_no_assured_date(hsds):
         (s["opens_at"], s["closes_at"], s["byday"])
         for s in hsds["en"]["schedules"]
         if s.get("location_id") == office
-        and s.get("description") == "Working hours"
+        and s.get("description") == "Opening hours"
         and s["valid_from"] == "2026-10-25"
     ]
     assert sessions == [

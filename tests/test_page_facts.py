@@ -72,9 +72,10 @@ def provider_numbers(provider_id: str) -> set[str]:
 # --- checkers ------------------------------------------------------------------------
 
 
-def facts_first_problems(html: str, ui: dict[str, str]) -> list[str]:
+def facts_first_problems(html: str, ui: dict[str, str], benefit: bool = False) -> list[str]:
     """The price (or free / no-price words) and the first phone (or no-phone words) come
-    before the page's first <h2>."""
+    before the page's first <h2>; a service that is a benefit (`benefit: true`: help the
+    resident receives) has no price line at all."""
     body = content(html)
     first_h2 = body.find("<h2")
     head = body if first_h2 < 0 else body[:first_h2]
@@ -85,11 +86,18 @@ def facts_first_problems(html: str, ui: dict[str, str]) -> list[str]:
         ui["keyfacts.no_price.no_phone"],
         "€",
     )
-    if not any(word in head for word in price_words):
+    priced = any(word in head for word in price_words) or "sg-keyfacts__price" in head
+    if benefit and priced:
+        problems.append("a price line for a benefit (nothing to pay)")
+    elif not benefit and not priced:
         problems.append("no price, 'free' or 'no price given' before the first <h2>")
     if 'href="tel:' not in head and ui["keyfacts.no_phone"] not in head:
         problems.append("no phone (or 'no phone given') before the first <h2>")
     return problems
+
+
+def _service(service_id: str) -> object:
+    return DATA.services[service_id][0]
 
 
 def foreign_numbers(html: str, forbidden: set[str]) -> set[str]:
@@ -136,6 +144,13 @@ def test_checkers_find_what_is_wrong() -> None:
     assert len(facts_first_problems(late, UI_LV)) == 2
     early = FRAME.format('<p>8,80 €</p><a href="tel:+37129469720">29</a><h2>Cena</h2>', "")
     assert facts_first_problems(early, UI_LV) == []
+    # a benefit (food parcels, social assistance): a price line is wrong, none is right
+    asked = FRAME.format('<p>Avotā cena nav norādīta.</p><a href="tel:+37129469720">29</a>', "")
+    assert facts_first_problems(asked, UI_LV, benefit=True) == [
+        "a price line for a benefit (nothing to pay)"
+    ]
+    none = FRAME.format('<a href="tel:+37129469720">29</a><h2>Kas var saņemt</h2>', "")
+    assert facts_first_problems(none, UI_LV, benefit=True) == []
     wrong_help = FRAME.format("", '<a href="tel:+37129469720">29 46 97 20</a>')
     assert foreign_numbers(wrong_help, {"+37129469720"}) == {"+37129469720"}
     shuffled = '<table class="sg-hours"><tr><th scope="row">Pirmdiena</th></tr><tr><th scope="row">Ceturtdiena</th></tr><tr><th scope="row">Trešdiena</th></tr></table>'
@@ -162,7 +177,10 @@ def _ui(lang: str) -> dict[str, str]:
 def test_price_and_first_phone_before_the_first_heading(site: Path, lang: str) -> None:
     ui = _ui(lang)
     problems = {
-        sid: facts_first_problems(page(site, lang, f"services/{sid}/"), ui) for sid in DATA.services
+        sid: facts_first_problems(
+            page(site, lang, f"services/{sid}/"), ui, benefit=_service(sid).benefit
+        )
+        for sid in DATA.services
     }
     problems = {k: v for k, v in problems.items() if v}
     assert not problems, problems

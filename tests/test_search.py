@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
+from sitegen.loader import load_data_dir
 from test_accessibility import AXE_OPTIONS
 
 from testsupport.browser import serve_directory
@@ -24,11 +25,13 @@ from testsupport.browser import serve_directory
 STATUS = "[data-sg-search-status]"
 LINKS = ".sg-search__link"
 
-# "pabalsts" in any form: the money-and-benefits need page, a benefit, or social assistance
+# "pabalsts" in any form: the money-and-benefits need page, a benefit (any of the data's
+# benefit pages), or social assistance
+_DATA = load_data_dir(Path(__file__).resolve().parent.parent / "data").data
 MONEY = (
     "needs/money/",
     "benefits/",
-    "benefits/rezekne-county-gmi-benefit/",
+    *(f"benefits/{benefit_id}/" for benefit_id in sorted(_DATA.benefits)),
     "services/kraslava-social-assistance/",
 )
 # (language, query, pages any of which must be in the top three)

@@ -84,7 +84,9 @@ def check_entries(sheet: dict[str, Any]) -> list[str]:
     if sheet["paper"] != sheet["screen"]:
         problems.append(f"paper {sheet['paper']} is not the screen's {sheet['screen']}")
     for facts in sheet["facts"]:
-        if not (facts["name"] and facts["facts"] >= 3 and facts["phone"] and facts["address"]):
+        # provider and phone, and the price or benefit line — except for help the resident
+        # receives (a service with `benefit: true`), which has no price line
+        if not (facts["name"] and facts["facts"] >= 2 and facts["phone"] and facts["address"]):
             problems.append(f"incomplete on paper: {facts}")
     if sheet["stray"]:
         problems.append(f"screen-only things on paper: {sheet['stray']}")

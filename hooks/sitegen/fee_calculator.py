@@ -58,6 +58,14 @@ def calculate(
                 (e for e in item["exemptions"] if not e.get("applies") and e["id"] in ticked),
                 None,
             )
+        absence = None
+        if exemption is not None and (exemption.get("applies") or {}).get("justified_absence"):
+            # a justified absence frees the time away, not the month (seed 001: "… īslaicīgi
+            # nesaņēma patversmes pakalpojumu"): the other exemptions decide the month, and
+            # its charge is the most a month with an absence can cost
+            absence = exemption
+            others = [e for e in item["exemptions"] if e is not absence]
+            exemption, errors = decide(others, inputs, lang)
         if exemption is not None:
             step = {"op": "exempt", "id": exemption["id"], "label": exemption["label"]}
             return Calculation(Decimal("0.00"), [step | {"result": Decimal("0.00")}])
@@ -71,7 +79,10 @@ def calculate(
         percent = Decimal(item["percent"])
         total = round_cents(income * percent / 100)
         step = {"op": "percent", "percent": percent, "income": income, "result": total}
-        return Calculation(total, [step])
+        steps = [step]
+        if absence is not None:
+            steps.append({"op": "absence", "id": absence["id"], "result": total})
+        return Calculation(total, steps)
 
     quantity, error = _read(
         inputs.get("quantity"), lang, decimals=item["decimals"], limit=Decimal(item["input_max"])
@@ -144,6 +155,8 @@ def breakdown(
             )
         elif op == "exempt":
             lines.append(_fill(messages["fee.result.exempt"], reason=step["label"]))
+        elif op == "absence":
+            lines.append(_fill(messages["fee.result.absence"], amount=m(step["result"])))
     return lines
 
 

@@ -76,6 +76,7 @@ def item_json(
         "kind": rule.kind,
         "level": item.level,
         "conditions": [c.in_language(lang) for c in item.conditions],
+        "reading": item.reading.in_language(lang) if item.reading else None,
         "unit": None,
         "max_quantity": None,  # the limit a month shown to people (from the data)
         "level_hours": None,  # hours a month included in a monthly care-level price

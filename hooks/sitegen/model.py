@@ -363,6 +363,12 @@ class Category(Strict):
 class Audience(Strict):
     id: Annotated[Id, IdOf("audience")]
     name: Text
+    named_by: list[NonEmptyStr] = Field(
+        default_factory=list,
+        description="Latvian words (a * at the end: any ending) that must all be in a "
+        "service's `eligibility` for the service to carry this audience: a tag never says "
+        "more than the source (sitegen/editorial.py)",
+    )
 
 
 class Abbreviation(Strict):
@@ -516,6 +522,11 @@ class Service(Strict):
     name: Text
     summary: Text
     eligibility: Text | None = Field(default=None, description="Who may get the service")
+    benefit: bool = Field(
+        default=False,
+        description="The service is a benefit: help in money or in kind that the resident receives "
+        "(social assistance, food parcels): it has no fee and no price line",
+    )
     includes: list[Text] = Field(default_factory=list)
     levels: list[CareLevel] = Field(default_factory=list)
     documents: list[Text] = Field(default_factory=list, description="Documents to bring")
@@ -635,6 +646,12 @@ class FeeItem(Strict):
     level: Count | None = Field(default=None, description="Care level this price is for")
     rule: Rule
     conditions: list[Text] = Field(default_factory=list)
+    reading: Text | None = Field(
+        default=None,
+        description="Where the source can be read two ways: which reading the calculator "
+        "follows, and the other; shown with the price and the calculator",
+    )
+    verify: Verify = None
 
 
 class Fee(Strict):

@@ -33,9 +33,15 @@ def format_number(value: Decimal | int, lang: str) -> str:
     return format_decimal(value, locale=lang)
 
 
-def format_percent_value(percent: Decimal, lang: str) -> str:
-    """``25%``, ``12,5%``: a percentage given as 0..100 with up to two decimals."""
-    return format_percent(percent / 100, format="#,##0.##%", locale=lang)
+# Latvian writes a (no-break) space before the per cent sign, as the report's "60,07 %" does;
+# English writes none. Babel's Latvian pattern has no space, so the pattern is set here.
+_PERCENT_PATTERN = {"lv": "#,##0.##\u00a0%", "en": "#,##0.##%"}
+
+
+def format_percent_value(percent: Decimal | int, lang: str) -> str:
+    """``25 %``, ``12,5 %`` (lv, no-break space) and ``25%`` (en): a percentage given as
+    0..100 with up to two decimals."""
+    return format_percent(Decimal(percent) / 100, format=_PERCENT_PATTERN[lang], locale=lang)
 
 
 def money_symbols(lang: str) -> dict[str, str]:

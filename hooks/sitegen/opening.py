@@ -584,17 +584,23 @@ def exceptions(
     """Holidays, moved days and shortened days in the next 60 days, for the page without
     JavaScript."""
     rule = cal.shortening(provider_id)
-    key = (rule, today, lang, id(cal.data), id(strings))
+    key = (rule, today, lang, shortens, id(cal.data), id(strings))
     found = _EXCEPTIONS.get(key)
     if found is None:
         if len(_EXCEPTIONS) >= _TIMELINES_MAX:
             _EXCEPTIONS.clear()
-        found = _EXCEPTIONS[key] = (_exceptions(cal, strings, rule, today, lang), cal.data, strings)
+        rows = _exceptions(cal, strings, rule, today, lang, shortens)
+        found = _EXCEPTIONS[key] = (rows, cal.data, strings)
     return list(found[0])
 
 
 def _exceptions(
-    cal: LatvianCalendar, strings: Strings, rule: ShortenedRule, today: dt.date, lang: str
+    cal: LatvianCalendar,
+    strings: Strings,
+    rule: ShortenedRule,
+    today: dt.date,
+    lang: str,
+    shortens: bool,
 ) -> list[Exception_]:
     texts = Texts(strings)
     out = []

@@ -23,7 +23,7 @@ from . import chart, jsonld, model, open_data, spoken
 from .fee_rules import rules_json
 from .finder import FinderView
 from .languages import BABEL_LOCALE, OTHER_LANGUAGE, TIME_SEPARATOR, url_prefix
-from .money import format_money
+from .money import format_money, format_percent_value
 from .opening import template_helpers
 from .page_facts import PageFacts
 from .page_kinds import PAGE_KINDS
@@ -143,6 +143,10 @@ class PageContext:
         from babel.numbers import format_decimal
 
         return format_decimal(value, locale=BABEL_LOCALE[self.lang], group_separator=True)
+
+    def percent(self, value: Decimal | int) -> str:
+        """``60,07 %`` / ``60.07%`` (sitegen/money.py)."""
+        return format_percent_value(value, self.lang)
 
     def speak(self, kind: str, *args: Any, **options: Any) -> str:
         """Spoken form for the listen widget (``data-speak``): ``spoken.speak_<kind>``."""
@@ -304,7 +308,7 @@ class PageContext:
 
     def as_template_context(self) -> dict[str, Any]:
         names = [
-            "t", "tx", "md", "plain", "ui", "money", "number", "speak", "time", "date", "season_days", "plural_text",
+            "t", "tx", "md", "plain", "ui", "money", "number", "percent", "speak", "time", "date", "season_days", "plural_text",
             "weekday", "weekdays",
             "phone_display", "osm_url", "location", "legal_act", "category", "audience",
             "provider", "service", "service_provider", "unit", "fees_for", "rules", "link", "link_page",

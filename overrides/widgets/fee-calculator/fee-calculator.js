@@ -86,6 +86,13 @@
         var ticked = inputs.exempt || [];
         ex = item.exemptions.filter(function (e) { return !e.applies && ticked.indexOf(e.id) >= 0; })[0] || null;
       }
+      var absence = null;
+      if (ex && ex.applies && ex.applies.justified_absence) {
+        // a justified absence frees the time away, not the month (sitegen/fee_calculator.py)
+        absence = ex;
+        d = decide(item.exemptions.filter(function (e) { return e !== absence; }), inputs, lang, item.months_max);
+        ex = d.exemption;
+      }
       if (ex) return { total: 0, steps: [{ op: "exempt", id: ex.id, label: ex.label, result: 0 }], errors: {} };
       var errors = d.errors;
       r = read(inputs.income, lang, 2, hundredths(item.max_income) / 100);
@@ -93,7 +100,9 @@
       if (Object.keys(errors).length) return { total: null, steps: [], errors: errors };
       total = roundDiv(r.value * hundredths(item.percent), 10000);
       step = { op: "percent", percent: hundredths(item.percent), income: r.value, result: total };
-      return { total: total, steps: [step], errors: {} };
+      var steps = [step];
+      if (absence) steps.push({ op: "absence", id: absence.id, result: total });
+      return { total: total, steps: steps, errors: {} };
     }
     r = read(inputs.quantity, lang, item.decimals, item.input_max);
     if (r.error) return { total: null, steps: [], errors: { quantity: r.error } };
@@ -153,6 +162,7 @@
       if (s.op === "first_next") return m(s.first) + " + " + number(s.count, fmt) + " × " + m(s.next) + " = " + m(s.result);
       if (s.op === "percent") return item.percent_text + " × " + m(s.income) + " = " + m(s.result);
       if (s.op === "cap") return fill(msg["fee.result.capped"], { amount: m(s.amount), monthly: m(s.monthly) });
+      if (s.op === "absence") return fill(msg["fee.result.absence"], { amount: m(s.result) });
       return fill(msg["fee.result.exempt"], { reason: s.label });
     });
   }
@@ -250,7 +260,8 @@
         if (focus) focusable(bad[0]).focus();
         return;
       }
-      add("p", fill(msg["fee.result.total"], { total: money(calc.total, fmt) }), "fee-calc__total");
+      var atMost = calc.steps.some(function (st) { return st.op === "absence"; });
+      add("p", fill(msg[atMost ? "fee.result.at_most" : "fee.result.total"], { total: money(calc.total, fmt) }), "fee-calc__total");
       var list = add("ul", "", "fee-calc__steps");
       breakdown(calc, it, fmt, msg).forEach(function (line) {
         var li = document.createElement("li");

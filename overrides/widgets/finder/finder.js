@@ -121,6 +121,9 @@
     form.addEventListener("change", changed);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      changed();
+      var heading = document.getElementById("sg-finder-results");
+      if (heading) heading.focus();
     });
     root.querySelector("[data-finder-reset]").addEventListener("click", function () {
       set({ place: "", who: "", need: "" });

@@ -271,7 +271,12 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var first = links()[0];
-      if (first) first.focus();
+      if (first) {
+        first.focus();
+        return;
+      }
+      window.clearTimeout(timer); // typed just now: search at once instead of after the pause
+      run();
     });
     input.addEventListener("input", schedule);
     dialog.addEventListener("keydown", function (event) {

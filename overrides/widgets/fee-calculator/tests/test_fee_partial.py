@@ -72,8 +72,10 @@ def test_table_every_kind_in_words() -> None:
         "25% of the client's income in the previous month" in shelter
     )
     assert "€9.23 a day, but no more than €280.59 a month" in shelter
-    assert "No charge for “Charge for the stay”:" in shelter
-    assert "<li>A justified absence.</li>" in shelter
+    # the exemptions in the row of the price they exempt from, under a whole label
+    stay_row = shelter.split('id="fee-shelter-fee-stay"')[1].split("</tr>")[0]
+    assert '<p class="fee__label"><strong>No charge:</strong></p>' in stay_row
+    assert "<li>A justified absence.</li>" in stay_row
     injections = render_fragment("fee_table", "injections-fee", "lv")
     assert f"0,50{NBSP}€ par pirmo reizi, 0,15{NBSP}€ par katru nākamo" in injections
     assert "Ārsta nozīmēta kursa laikā." in injections

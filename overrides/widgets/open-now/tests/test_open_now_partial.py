@@ -89,7 +89,10 @@ def test_the_next_60_days_without_javascript_en(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("SITEGEN_TODAY", "2027-06-01")
     out = provider_block("en")
     assert '(as of <time datetime="2027-06-01">1 June 2027</time>)' in out
-    assert "Tuesday 22 June</time> — day before a public holiday: closes one hour earlier" in out
+    assert (
+        "Tuesday 22 June</time> — day before a public holiday: opening hours one hour shorter"
+        in out
+    )
     assert "Wednesday 23 June</time> — Midsummer Eve — public holiday, closed" in out
     assert "Legal basis: Labour Law, section 135" in out
 
