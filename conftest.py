@@ -15,6 +15,7 @@ and ``build``) instead of importing them, or ``make test-fast`` would run it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,6 +29,20 @@ from testsupport.markers import markers_of
 # example Hypothesis had timed at 21 ms and failed it as "flaky". Speed goals live in benchmarks/.
 settings.register_profile("project", deadline=None)
 settings.load_profile("project")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One build day for the whole session: every site a test builds, and every expectation
+    computed from ``opening.build_date()``, use the day the session started (Riga), so a run
+    that crosses midnight compares like with like. A day already given is kept."""
+    if not os.environ.get("SITEGEN_TODAY"):
+        from sitegen.opening import build_date
+
+        os.environ["SITEGEN_TODAY"] = build_date().isoformat()
+
+
+def pytest_report_header() -> str:
+    return f"build day of every site built here: {os.environ['SITEGEN_TODAY']} (SITEGEN_TODAY)"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
