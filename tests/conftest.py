@@ -5,9 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
+from testsupport.browser import serve_directory
 from testsupport.data import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,3 +74,18 @@ def default_site(
     run = sites.build(default_project, site, audio=True)
     assert run.returncode == 0, run.output
     return site
+
+
+@pytest.fixture(scope="session")
+def walks(default_site: Path, chromium: Any) -> list[Any]:
+    """The keyboard walks of the default site (tests/keyboard_walk.py): one page per page
+    kind and language, each at a desktop size and at a phone's width, walked once for
+    test_accessibility.py and test_focus_contrast.py together."""
+    from keyboard_walk import WIDTHS, site_sample, walk_page
+
+    with serve_directory(default_site) as base:
+        return [
+            walk_page(chromium, base, rel, width)
+            for rel in site_sample(default_site)
+            for width in WIDTHS
+        ]
