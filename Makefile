@@ -50,8 +50,9 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Every test, with the 25 slowest printed at the end (CI's log shows where the time goes).
 test: install-test lint
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --durations=25
 
 # The edit-test loop: the unit tests only (validation, the hostile corpus, the engines, the
 # partials; no site build, no browser; markers set by conftest.py), with the time they took.
