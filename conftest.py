@@ -76,10 +76,9 @@ def actionlint() -> list[str]:
     return tools.actionlint_command()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def espeak_ng() -> tuple[str, str]:
-    """espeak-ng and lame, for the listen recordings (looked up afresh for each test, as
-    hooks/render_audio.py keeps what it found)."""
+    """espeak-ng and lame, for the listen recordings."""
     return tools.espeak_ng_tools()
 
 

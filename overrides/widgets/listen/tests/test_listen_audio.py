@@ -138,6 +138,7 @@ def test_hook_events_without_tools_leave_pages_alone(tmp_path, caplog, monkeypat
 
 
 def test_hook_events_with_tools(tmp_path, monkeypatch, espeak_ng):
+    render_audio._tools.clear()  # looked up afresh, as in a new build's process
     monkeypatch.setenv("LISTEN_AUDIO_CACHE", str(tmp_path / "cache"))
     config = SimpleNamespace(site_dir=str(tmp_path / "site"), config_file_path=None)
     render_audio.on_pre_build(config)
