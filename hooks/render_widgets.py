@@ -60,14 +60,16 @@ def on_page_context(
 def on_template_context(
     context: dict[str, Any], template_name: str, config: MkDocsConfig
 ) -> dict[str, Any]:
-    """The 404 page gets the help box too (in the site's first language): a resident who
-    followed a broken link needs the phone numbers most. It is served at any address, so
-    its links start from the site's base path, as MkDocs' own links on that page do."""
+    """The 404 page gets the help box and the footer too (in the site's first language): a
+    resident who followed a broken link needs the phone numbers most, and a footer with
+    nothing in it is an empty landmark. It is served at any address, so its links start
+    from the site's base path, as MkDocs' own links on that page do."""
     if template_name != "404.html" or _build.get("data") is None:
         return context
     lang = LANGUAGES[0]
     helper = PageContext(_build["data"], lang, "", _build["ui"], base=context["base_url"])
     context["sitegen_help"] = _help_box(helper)
+    context["sitegen"] = helper  # for the footer (partials/footer.html)
     return context
 
 

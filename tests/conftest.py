@@ -5,8 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
+
+from testsupport.browser import serve_directory
+from testsupport.data import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
@@ -49,10 +53,39 @@ def sites() -> ModuleType:
 
 
 @pytest.fixture(scope="session")
-def default_site(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) -> Path:
-    """The default data built once per test session (strict, with the listen recordings, kept
-    between sessions in build/listen-audio); returns the site folder."""
+def default_project(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) -> Path:
+    """The project the default site is built from: the repository itself (as `make site`
+    builds it), or a copy with the data ``SITEGEN_TEST_DATA`` names (testsupport/data.py)."""
+    if DATA_DIR == ROOT / "data":
+        return ROOT
+    return sites.make_project(tmp_path_factory.mktemp("default-project"), data=DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def default_site(
+    tmp_path_factory: pytest.TempPathFactory, sites: ModuleType, default_project: Path
+) -> Path:
+    """The default data built once per test session, on the session's build day
+    (``SITEGEN_TODAY``, root conftest.py), strict, with the listen recordings (kept between
+    sessions in build/listen-audio); returns the site folder. Every test that only reads the
+    default site uses this one build; a test that needs the default data built differently
+    (another ``site_url``, a second build to compare) builds its own and says why."""
     site = tmp_path_factory.mktemp("default-site") / "site"
-    run = sites.build(ROOT, site, audio=True)
+    run = sites.build(default_project, site, audio=True)
     assert run.returncode == 0, run.output
     return site
+
+
+@pytest.fixture(scope="session")
+def walks(default_site: Path, chromium: Any) -> list[Any]:
+    """The keyboard walks of the default site (tests/keyboard_walk.py): one page per page
+    kind and language, each at a desktop size and at a phone's width, walked once for
+    test_accessibility.py and test_focus_contrast.py together."""
+    from keyboard_walk import WIDTHS, site_sample, walk_page
+
+    with serve_directory(default_site) as base:
+        return [
+            walk_page(chromium, base, rel, width)
+            for rel in site_sample(default_site)
+            for width in WIDTHS
+        ]

@@ -52,6 +52,8 @@ def build(
     site = site or project / "site"
     env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
     env["LISTEN_AUDIO"] = "on" if audio else "off"
+    if audio:  # one cache of clips for every project, the repository's own
+        env.setdefault("LISTEN_AUDIO_CACHE", str(ROOT / "build" / "listen-audio"))
     if atomic:
         command = [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--out", str(site)]
         command += ["--config", str(project / "mkdocs.yml")]

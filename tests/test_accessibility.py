@@ -1,9 +1,12 @@
-"""WCAG 2.2 AA in a real browser, on every page of the default site.
+"""WCAG 2.2 AA in a real browser, on the default site.
 
-Debian's chromium (testsupport/browser.py) loads each built page over http once, at a desktop size:
-axe-core (bundled with axe-playwright-python) runs with the WCAG 2.0, 2.1 and 2.2 A and AA
-rules, then the keyboard is walked with Tab from the top of the page. The walk is repeated at a
-phone's width, where Material's menu and search are off screen. Measurements made in the page
+Debian's chromium (testsupport/browser.py) loads every built page over http once, at a desktop
+size: axe-core (bundled with axe-playwright-python) runs with the WCAG 2.0, 2.1 and 2.2 A and
+AA rules, and the skip link, the targets' size, the help box and the listen button are
+measured. The keyboard is walked with Tab from the top of one page per page kind and language
+(tests/keyboard_walk.py, the session's ``walks``), at a desktop size and at a phone's width,
+where Material's menu and search are off screen: pages of one kind share their template, and
+the sample holds every kind of focusable element the site has. Measurements made in the page
 live in tests/a11y_probe.js. Pages run with reduced motion (site.css then ends transitions at
 once), so each focus is measured where it comes to rest, without waiting on a clock.
 """
@@ -17,26 +20,24 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
+from keyboard_walk import PROBES, Walk, kind_of, lang_of, tab_walk, url_path
+from sitegen.page_kinds import PAGE_KINDS
 
 from testsupport.browser import serve_directory
 
-PROBE = Path(__file__).with_name("a11y_probe.js")
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
     "resultTypes": ["violations"],
 }
+LANGS = ("lv", "en")
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
-FOCUS = "async () => { await __a11y.settle(); return __a11y.focus(); }"
-MAX_TABS = 400  # more focusable elements than any page has: a longer walk is a trap
 
 
 @dataclass
 class PageReport:
     path: str
     violations: list[dict] = field(default_factory=list)
-    walk: list[dict] = field(default_factory=list)
-    walk_end: str = ""
     skip: dict = field(default_factory=dict)
     small_targets: list[str] = field(default_factory=list)
     help: dict = field(default_factory=dict)
@@ -48,14 +49,6 @@ class Survey:
     pages: dict[str, PageReport]
     foreign_requests: list[str]
     errors: list[str] = field(default_factory=list)  # console errors, failed requests
-
-
-def url_path(rel: str) -> str:
-    return rel.removesuffix("index.html")
-
-
-def lang_of(rel: str) -> str:
-    return "en" if rel.startswith("en/") else "lv"
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +67,8 @@ def new_page(
 ) -> object:
     context = browser.new_context(viewport=viewport, reduced_motion="reduce")
     context.add_init_script(script=AXE_SCRIPT)
-    context.add_init_script(path=str(PROBE))
+    for probe in PROBES:
+        context.add_init_script(path=str(probe))
     page = context.new_page()
 
     def record(request: object) -> None:
@@ -95,21 +89,6 @@ def new_page(
     return page
 
 
-def tab_walk(page: object) -> tuple[list[dict], str]:
-    """Tab from the top of the page until the focus leaves it; each stop as __a11y.focus()."""
-    page.evaluate("() => __a11y.restart()")
-    stops: list[dict] = []
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        stop = page.evaluate(FOCUS)
-        if stop is None:
-            return stops, "left the page"
-        if stops and stop["key"] == stops[0]["key"]:
-            return stops, "came back to the start"
-        stops.append(stop)
-    return stops, f"still in the page after {MAX_TABS} presses of Tab"
-
-
 def skip_link(page: object) -> dict:
     """First Tab, Enter on it, then one more Tab: where does the focus go?"""
     page.evaluate("() => __a11y.restart()")
@@ -128,7 +107,7 @@ def skip_link(page: object) -> dict:
 
 @pytest.fixture(scope="module")
 def survey(served: tuple[str, list[str]], chromium: object) -> Survey:
-    """Every page once at desktop size: axe, the Tab walk, the skip link, targets, help box."""
+    """Every page once at desktop size: axe, the skip link, targets, help box, listen button."""
     base, pages = served
     foreign: list[str] = []
     errors: list[str] = []
@@ -145,7 +124,6 @@ def survey(served: tuple[str, list[str]], chromium: object) -> Survey:
         report.listen_shown = page.evaluate(
             "() => !!document.querySelector('[data-listen]:not([hidden]) [data-listen-action=start]')"
         )
-        report.walk, report.walk_end = tab_walk(page)
         report.skip = skip_link(page)
         reports[rel] = report
     page.context.close()
@@ -198,40 +176,44 @@ def test_skip_link_comes_first_and_moves_focus_to_the_content(survey: Survey) ->
     assert not problems, "\n".join(problems)
 
 
-def _walk_problems(rel: str, stops: list[dict], end: str) -> list[str]:
+def _walk_problems(walk: Walk) -> list[str]:
+    stops = [stop["a11y"] for stop in walk.stops]
     problems = [
-        f"{rel}: Tab {n}: {s['element']}: {p}"
+        f"{walk.label}: Tab {n}: {s['element']}: {p}"
         for n, s in enumerate(stops, 1)
         for p in s["problems"]
     ]
-    if end.startswith("still"):
-        problems.append(f"{rel}: {end}")
+    if walk.end.startswith("still"):
+        problems.append(f"{walk.label}: {walk.end}")
     if not any(s["inContent"] for s in stops):
-        problems.append(f"{rel}: Tab never reaches the content")
+        problems.append(f"{walk.label}: Tab never reaches the content")
     return problems
 
 
-def test_focus_is_always_visible_and_never_under_the_header(survey: Survey) -> None:
-    problems = [
-        line
-        for rel, report in survey.pages.items()
-        for line in _walk_problems(rel, report.walk, report.walk_end)
-    ]
+def test_the_walks_cover_every_page_kind_in_both_languages(
+    survey: Survey, walks: list[Walk]
+) -> None:
+    """One walk per page kind, language and width at least: every kind that has a page in
+    the site (the rows of PAGE_KINDS, the hand-written pages, the 404 page)."""
+    built = {(kind_of(rel), lang_of(rel)) for rel in survey.pages}
+    expected = {(kind, lang) for kind in [*PAGE_KINDS, "home", "accessibility"] for lang in LANGS}
+    assert built == expected | {("404", "lv")}, "a page of no known kind, or a kind not built"
+    for width in ("desktop", "phone"):
+        walked = {(w.kind, w.lang) for w in walks if w.width == width}
+        assert walked == built, (width, built ^ walked)
+
+
+def test_focus_is_always_visible_and_never_under_the_header(walks: list[Walk]) -> None:
+    problems = [line for w in walks if w.width == "desktop" for line in _walk_problems(w)]
     assert not problems, "\n".join(problems[:80])
 
 
-def test_focus_at_phone_width(served: tuple[str, list[str]], chromium: object) -> None:
-    base, pages = served
-    foreign: list[str] = []
-    page = new_page(chromium, PHONE, base, foreign)
+def test_focus_at_phone_width(walks: list[Walk]) -> None:
     problems = []
-    for rel in pages:
-        page.goto(base + url_path(rel), wait_until="load")
-        stops, end = tab_walk(page)
-        problems += _walk_problems(rel, stops, end)
-        if not any("sg-header-button--drawer" in s["element"] for s in stops):
-            problems.append(f"{rel}: Tab never reaches the menu button")
-    page.context.close()
+    for walk in (w for w in walks if w.width == "phone"):
+        problems += _walk_problems(walk)
+        if not any("sg-header-button--drawer" in s["a11y"]["element"] for s in walk.stops):
+            problems.append(f"{walk.label}: Tab never reaches the menu button")
     assert not problems, "\n".join(problems[:80])
 
 
@@ -349,7 +331,8 @@ def test_the_measurements_find_what_is_wrong(tmp_path: Path, chromium: object) -
         assert any(
             "no focus indicator" in p for p in page.evaluate("() => __a11y.focus()")["problems"]
         )
-        stops, end = tab_walk(page)
-        assert end == "left the page" and len(stops) == 6, stops
-        assert _walk_problems("x", stops, end)
+        walk = Walk("index.html", "desktop")
+        tab_walk(page, walk, pictures=False)
+        assert walk.end == "left the page" and len(walk.stops) == 6, walk.stops
+        assert _walk_problems(walk)
         page.context.close()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -59,16 +58,8 @@ def query(answers: dict[str, str]) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) -> Path:
-    project = sites.make_project(tmp_path_factory.mktemp("finder-project"), data=ROOT / "data")
-    run = sites.build(project)
-    assert run.returncode == 0, run.output
-    return run.site
-
-
-@pytest.fixture(scope="module")
-def base(site: Path) -> Iterator[str]:
-    with serve_directory(site) as url:
+def base(default_site: Path) -> Iterator[str]:
+    with serve_directory(default_site) as url:
         yield url
 
 
@@ -265,7 +256,7 @@ def test_axe_reports_nothing(chromium: Any, base: str, path: str, viewport: dict
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_without_javascript_links_lead_to_the_generated_pages(
-    chromium: Any, base: str, site: Path, lang: str
+    chromium: Any, base: str, default_site: Path, lang: str
 ) -> None:
     prefix = "" if lang == "lv" else "en/"
     page = open_page(chromium, base + prefix + "finder/", js=False)
@@ -278,7 +269,7 @@ def test_without_javascript_links_lead_to_the_generated_pages(
     needs = {h for h in hrefs if re.fullmatch(r"\.\./needs/[a-z0-9-]+/", h)}
     assert len(places) == 5 and len(needs) == 10
     for href in sorted(places | needs):
-        target = site / prefix / href.removeprefix("../") / "index.html"
+        target = default_site / prefix / href.removeprefix("../") / "index.html"
         assert target.is_file(), href
         assert f'<html lang="{lang}"' in target.read_text(encoding="utf-8")
     page.click("[data-finder-links] a[href='../places/dagda/']")

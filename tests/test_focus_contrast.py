@@ -4,18 +4,22 @@ axe passed while the header's focus ring had 1.9:1, the calculator's hovered but
 and the language switcher was an unnamed icon, so these are measured directly
 (tests/focus_probe.js):
 
-- the keyboard walk: Tab through each page kind (home, directory, service, provider, prices,
-  calculator, report, statement), both languages, at 390 px and 1280 px; every stop must be
-  on screen with an outline of at least 2 px whose colour has at least 3:1 against what lies
-  under the outline on each side (WCAG 2.2 2.4.11 / 2.4.13 spirit);
+- the keyboard walk: Tab through one page of each page kind (the rows of PAGE_KINDS, home,
+  statement, 404; tests/keyboard_walk.py), both languages, at 390 px and 1280 px; every stop
+  must be on screen with an outline of at least 2 px whose colour has at least 3:1 against
+  what lies under the outline on each side (WCAG 2.2 2.4.11 / 2.4.13 spirit);
 - no focusable element without a visible effect: a picture of each kind of stop, focused and
-  then blurred, must differ (one width and language per page kind, each kind of element once);
+  then blurred, must differ (the Latvian desktop and English phone walks of each page kind,
+  each kind of element once a walk);
 - hover, focus and active: the text of the site's buttons and links against their background
   in each state, at least 4.5:1;
 - the language switcher names the other language in text, with `lang` and `hreflang`;
 - no landmark without content (Material's empty "table of contents" navigation).
 
-The last test shows the checks failing on a page with the colours the site had before.
+The walks are the session's ``walks`` (tests/conftest.py), shared with test_accessibility.py.
+Pages are measured once loaded (``load``): nothing they load later (the open-now lines'
+hours) adds or moves a control. The last test shows the checks failing on a page with the
+colours the site had before.
 """
 
 from __future__ import annotations
@@ -24,16 +28,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from keyboard_walk import WIDTHS, Walk, open_page, tab_walk
 
-from benchmarks.page_weight import PAGE_KINDS
 from scripts.gzip_server import serve_gzip
 
-PROBE = Path(__file__).with_name("focus_probe.js")
-WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
-MAX_TABS = 300
 FOCUS_RATIO = 3.0
 TEXT_RATIO = 4.5
-CASES = [(kind, lang, width) for kind in PAGE_KINDS for lang in ("lv", "en") for width in WIDTHS]
 # the elements whose hover, focus and active states are measured
 CONTROLS = (
     "button:not([hidden]), a.sg-tel, a.sg-lang, a.sg-brand__name, .md-button,"
@@ -41,8 +41,18 @@ CONTROLS = (
 )
 
 
-def path_of(kind: str, lang: str) -> str:
-    return ("en/" if lang == "en" else "") + PAGE_KINDS[kind]
+@pytest.fixture(scope="module")
+def paths(walks: list[Walk]) -> dict[str, str]:
+    """kind -> the walked Latvian page of that kind (its address below the site's root)."""
+    return {
+        w.kind: w.path.removesuffix("index.html")
+        for w in sorted(walks, key=lambda w: w.path, reverse=True)
+        if w.lang == "lv"
+    }
+
+
+def path_of(paths: dict[str, str], kind: str, lang: str) -> str:
+    return ("en/" if lang == "en" else "") + paths[kind]
 
 
 @pytest.fixture(scope="module")
@@ -55,47 +65,6 @@ def base(default_site: Path) -> Iterator[str]:
 def browser(chromium: object) -> object:
     """The session's one Chromium (root conftest.py)."""
     return chromium
-
-
-def open_page(browser: object, url: str, viewport: dict[str, int]) -> object:
-    context = browser.new_context(viewport=viewport, reduced_motion="reduce")
-    context.add_init_script(path=str(PROBE))
-    page = context.new_page()
-    page.goto(url, wait_until="networkidle")
-    return page
-
-
-def walk(page: object, pictures: bool = False) -> tuple[list[dict], list[str]]:
-    """Tab from the top until the focus leaves the page or comes round again. Each stop as
-    __focusProbe.focus(); with ``pictures``, also the kinds of stop that look the same
-    focused and blurred."""
-    stops, unchanged, seen = [], [], set()
-    page.evaluate("() => { document.activeElement && document.activeElement.blur(); }")
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        again = page.evaluate(
-            "() => { const el = document.activeElement;"
-            " if (!el || el === document.body || el.dataset.sgWalked) return true;"
-            " el.dataset.sgWalked = '1'; return false; }"
-        )
-        if again:
-            break
-        stop = page.evaluate("() => __focusProbe.focus()")
-        stops.append(stop)
-        kind = stop["element"].split(" ")[0].split("#")[0]
-        if pictures and kind not in seen:
-            seen.add(kind)
-            box = page.evaluate(
-                "() => { const r = document.activeElement.getBoundingClientRect();"
-                " const x = Math.max(0, r.left - 8), y = Math.max(0, r.top - 8);"
-                " return {x, y, width: Math.max(1, Math.min(innerWidth, r.right + 8) - x),"
-                " height: Math.max(1, Math.min(innerHeight, r.bottom + 8) - y)}; }"
-            )
-            focused = page.screenshot(clip=box)
-            page.evaluate("() => document.activeElement.blur()")
-            if page.screenshot(clip=box) == focused:
-                unchanged.append(stop["element"])
-    return stops, unchanged
 
 
 def focus_problems(stops: list[dict]) -> list[str]:
@@ -114,45 +83,41 @@ def focus_problems(stops: list[dict]) -> list[str]:
     return sorted(set(problems))
 
 
-@pytest.mark.parametrize(("kind", "lang", "width"), CASES)
-def test_focus_outline_has_3_to_1_everywhere(
-    browser: object, base: str, kind: str, lang: str, width: str
-) -> None:
-    page = open_page(browser, base + path_of(kind, lang), WIDTHS[width])
-    # a phone's walk also opens the menu drawer, whose links sit on other backgrounds
-    stops, _ = walk(page)
-    assert len(stops) >= 5, f"only {len(stops)} stops: the walk did not run"
-    assert not focus_problems(stops)
-    if width == "phone":
-        page.click(".sg-header-button--drawer")
-        page.evaluate(
-            "() => document.querySelectorAll('[data-sg-walked]')"
-            ".forEach(el => delete el.dataset.sgWalked)"
-        )
-        page.keyboard.press("Tab")
-        drawer = [page.evaluate("() => __focusProbe.focus()")]
-        assert drawer[0] and "md-nav" in drawer[0]["element"] + page.evaluate(
-            "() => document.activeElement.closest('.md-sidebar') ? 'md-nav' : ''"
-        )
-        assert not focus_problems(drawer)
-    page.context.close()
+def test_focus_outline_has_3_to_1_everywhere(walks: list[Walk]) -> None:
+    problems = []
+    for walk in walks:
+        if len(walk.stops) < 5:
+            problems.append(f"{walk.label}: only {len(walk.stops)} stops: the walk did not run")
+        problems += [f"{walk.label}: {p}" for p in focus_problems([s["focus"] for s in walk.stops])]
+        # a phone's walk also opens the menu drawer, whose links sit on other backgrounds
+        if walk.width == "phone":
+            if not walk.drawer or not walk.drawer["inDrawer"]:
+                problems.append(f"{walk.label}: Tab does not go into the open menu drawer")
+            else:
+                problems += [
+                    f"{walk.label}: drawer: {p}" for p in focus_problems([walk.drawer["stop"]])
+                ]
+    assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_every_focusable_element_shows_its_focus(browser: object, base: str, kind: str) -> None:
-    for lang, width in (("lv", "desktop"), ("en", "phone")):
-        page = open_page(browser, base + path_of(kind, lang), WIDTHS[width])
-        stops, unchanged = walk(page, pictures=True)
-        page.context.close()
-        assert stops
-        assert not unchanged, f"{lang} {width}: focus changes nothing visible on {unchanged}"
+def test_every_focusable_element_shows_its_focus(walks: list[Walk]) -> None:
+    pictured = [w for w in walks if w.pictures]
+    assert {(w.kind, w.lang, w.width) for w in pictured} >= {
+        (w.kind, "lv", "desktop") for w in walks if w.lang == "lv"
+    }
+    problems = [
+        f"{w.label}: focus changes nothing visible on {w.unchanged}"
+        for w in pictured
+        if w.unchanged
+    ]
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("kind", ["service", "calculator", "home"])
 def test_hover_focus_and_active_states_keep_text_contrast(
-    browser: object, base: str, kind: str
+    browser: object, base: str, paths: dict[str, str], kind: str
 ) -> None:
-    page = open_page(browser, base + path_of(kind, "lv"), WIDTHS["desktop"])
+    page = open_page(browser, base + path_of(paths, kind, "lv"), "desktop")
     if kind == "calculator":
         page.locator("[data-fee-calculator] button").first.scroll_into_view_if_needed()
     handles = [h for h in page.query_selector_all(CONTROLS) if h.is_visible()][:60]
@@ -187,26 +152,25 @@ def test_hover_focus_and_active_states_keep_text_contrast(
 )
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_language_switcher_names_the_other_language(
-    browser: object, base: str, lang: str, other: str, name: str, width: str
+    browser: object, base: str, paths: dict[str, str], lang: str, other: str, name: str, width: str
 ) -> None:
     for kind in ("home", "service"):
-        page = open_page(browser, base + path_of(kind, lang), WIDTHS[width])
+        page = open_page(browser, base + path_of(paths, kind, lang), width)
         link = page.locator(f".md-header a[hreflang={other}]")
         assert link.count() == 1
         assert link.inner_text().strip() == name
         assert link.get_attribute("lang") == other
         assert link.is_visible()
         href = link.evaluate("a => new URL(a.href).pathname")
-        assert href == "/" + path_of(kind, other)
+        assert href == "/" + path_of(paths, kind, other)
         assert page.locator(".md-select, [aria-label*='anguage'] svg").count() == 0
         page.context.close()
 
 
-@pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_no_empty_landmark(browser: object, base: str, kind: str) -> None:
-    page = open_page(browser, base + path_of(kind, "lv"), WIDTHS["desktop"])
-    assert page.evaluate("() => __focusProbe.landmarks()") == []
-    page.context.close()
+def test_no_empty_landmark(walks: list[Walk]) -> None:
+    empty = {w.label: w.landmarks for w in walks if w.landmarks}
+    assert empty == {}
+    assert {w.kind for w in walks} >= {"home", "service", "finder"}
 
 
 BEFORE = """<!doctype html><html lang="en"><head><style>
@@ -223,12 +187,13 @@ button:hover { background: #526cfe; }
 def test_the_checks_find_what_was_wrong(browser: object, tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text(BEFORE)
     with serve_gzip(tmp_path) as (url, _):
-        page = open_page(browser, url, WIDTHS["desktop"])
-        stops, unchanged = walk(page, pictures=True)
-        problems = focus_problems(stops)
+        page = open_page(browser, url, "desktop")
+        walk = Walk("index.html", "desktop")
+        tab_walk(page, walk, pictures=True)
+        problems = focus_problems([stop["focus"] for stop in walk.stops])
         assert any("#1a237e on #4051b5" in p for p in problems), problems  # 1.9:1
         assert not any("A link" in p for p in problems)  # dark on white passes
-        assert any("span" in u for u in unchanged)  # focusable, no visible effect
+        assert any("span" in u for u in walk.unchanged)  # focusable, no visible effect
         page.hover("button")
         got = page.eval_on_selector("button", "el => __focusProbe.state(el)")
         assert got["ratio"] < TEXT_RATIO  # white on #526cfe

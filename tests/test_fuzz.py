@@ -8,7 +8,8 @@ loads the whole folder. Whatever the change, the loader must answer with valid d
 with ``DataError``s naming a file, line and column — never with an exception.
 
 The runs are bounded and derandomised, so CI sees the same examples every time:
-``TEXT_EXAMPLES`` text mutations and ``STRUCTURE_EXAMPLES`` structure mutations.
+``TEXT_EXAMPLES`` text mutations and ``STRUCTURE_EXAMPLES`` structure mutations (a few of
+each in ``make test-fast``, the fast Hypothesis profile of testsupport/fuzzing.py).
 """
 
 from __future__ import annotations
@@ -35,9 +36,12 @@ from sitegen.sitedata import LoadResult
 from sitegen.yamlread import read_yaml
 
 from conftest import ROOT
+from testsupport.fuzzing import budget
 
-TEXT_EXAMPLES = 200
-STRUCTURE_EXAMPLES = 100
+# each test's full budget (make test); make test-fast runs a few (testsupport/fuzzing.py)
+TEXT_EXAMPLES = budget(200)
+STRUCTURE_EXAMPLES = budget(100)
+REFUSED_CHARACTER_EXAMPLES = budget(60)
 
 DATA = ROOT / "data"
 FILES = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*.yaml"))
@@ -245,7 +249,7 @@ def test_unchanged_workspace_is_valid(workspace: Path) -> None:
     assert result.errors == [] and result.data is not None
 
 
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=REFUSED_CHARACTER_EXAMPLES)
 @given(
     name=st.sampled_from(FILES),
     where=st.floats(min_value=0, max_value=1),

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from testsupport.markers import BROWSER_FIXTURES, BUILD_FIXTURES, markers_of
+from testsupport.markers import (
+    BROWSER_FIXTURES,
+    BUILD_FIXTURES,
+    TOOL_FIXTURES,
+    left_out,
+    markers_of,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
@@ -34,6 +40,12 @@ def layout_problems(name: str, source: str, *, widget: bool) -> list[str]:
                 )
         elif isinstance(node, ast.Import):
             modules = [a.name for a in node.names]
+        elif isinstance(node, ast.Attribute) and node.attr == "getfixturevalue":
+            problems.append(
+                f"{name}:{node.lineno}: asks for a fixture through getfixturevalue, which the "
+                "markers do not see (a build or a browser would run in make test-fast)"
+            )
+            continue
         else:
             continue
         for module in modules:
@@ -70,6 +82,7 @@ def test_every_test_module_is_laid_out_right() -> None:
         ("from tests import fee_fixture as fx\n", True, "imports tests from tests/"),
         ("import htmltree\n", True, "imports htmltree"),
         ("from conftest import edit\n", True, "imports conftest"),
+        ("site = request.getfixturevalue('default_site')\n", False, "getfixturevalue"),
     ],
 )
 def test_the_layout_check_finds_what_is_wrong(source: str, widget: bool, wrong: str) -> None:
@@ -87,8 +100,21 @@ def test_what_is_allowed() -> None:
 def test_markers_follow_the_fixtures() -> None:
     assert markers_of(["tmp_path", "fixture_data"]) == ["unit"]
     assert markers_of(["default_site", "sites", "tmp_path_factory"]) == ["build"]
-    assert markers_of(["open_page", "chromium"]) == ["browser"]
-    assert markers_of(["mini_site", "chromium"]) == ["build", "browser"]
+    assert markers_of(["open_page", "chromium"]) == ["browser", "chromium"]
+    assert markers_of(["mini_site", "chromium", "espeak_ng"]) == [
+        "build",
+        "browser",
+        "chromium",
+        "espeak_ng",
+    ]
+    assert markers_of(["tmp_path", "actionlint"]) == ["actionlint"]
+    assert markers_of(["default_site", "sites", "vnu"]) == ["build", "vnu"]
+
+
+def test_what_a_run_left_out_is_counted_by_marker() -> None:
+    assert left_out([]) == "left out: nothing"
+    line = left_out([["build"], ["browser", "chromium"], ["actionlint"], ["build", "vnu"]])
+    assert line == "left out: 4 tests (build 2, browser 1, chromium 1, actionlint 1, vnu 1)"
 
 
 def test_the_marking_fixtures_exist() -> None:
@@ -101,6 +127,5 @@ def test_the_marking_fixtures_exist() -> None:
                 "fixture" in ast.unparse(d) for d in node.decorator_list
             ):
                 defined.add(node.name)
-    assert defined >= BUILD_FIXTURES | BROWSER_FIXTURES, (
-        BUILD_FIXTURES | BROWSER_FIXTURES
-    ) - defined
+    wanted = BUILD_FIXTURES | BROWSER_FIXTURES | set(TOOL_FIXTURES)
+    assert defined >= wanted, wanted - defined

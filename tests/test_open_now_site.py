@@ -101,10 +101,10 @@ def test_every_line_shows_a_state_in_both_languages(
 
 
 def shift_of_loading(browser: Any, url: str, width: int) -> float:
-    """CLS of loading ``url`` at ``width`` px until the lines are filled (network idle)."""
+    """CLS of loading ``url`` at ``width`` px until the lines are filled in."""
     context = browser.new_context(viewport={"width": width, "height": 844})
     page = context.new_page()
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")
     page.wait_for_function(
         "[...document.querySelectorAll('[data-open-now]')].every(e => !e.hidden)"
         " && [...document.querySelectorAll('[data-open-now-count]')].every(e => e.textContent)"

@@ -83,15 +83,17 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) ->
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) -> Path:
-    project = sites.make_project(tmp_path_factory.mktemp("places-real"), data=ROOT / "data")
-    run = sites.build(project)
-    assert run.returncode == 0, run.output
-    return run.site
+def real_site(default_site: Path) -> Path:
+    """The session's default site (tests/conftest.py)."""
+    return default_site
 
 
-def data_dir_of(site: Path) -> Path:
-    return site.parent / "data"
+@pytest.fixture(scope="module")
+def both_sites(fixture_site: Path, real_site: Path) -> dict[str, Path]:
+    """Both sites by name, for the tests run on each: asked for as a fixture (not through
+    ``request.getfixturevalue``), so the root conftest.py sees the builds and marks the
+    tests ``build``, and ``make test-fast`` leaves them out."""
+    return {"fixture_site": fixture_site, "real_site": real_site}
 
 
 # --- what the YAML says, worked out independently -------------------------------------
@@ -185,9 +187,9 @@ def test_exact_pages_in_both_languages(fixture_site: Path) -> None:
 
 @pytest.mark.parametrize("site_name", ["fixture_site", "real_site"])
 def test_each_place_page_lists_exactly_the_services_of_its_area(
-    request: pytest.FixtureRequest, site_name: str
+    both_sites: dict[str, Path], site_name: str
 ) -> None:
-    site = request.getfixturevalue(site_name)
+    site = both_sites[site_name]
     data = FIXTURE_SITE / "data" if site_name == "fixture_site" else ROOT / "data"
     expected = expected_by_place(data)
     if site_name == "fixture_site":
@@ -208,9 +210,9 @@ def test_each_place_page_lists_exactly_the_services_of_its_area(
 
 @pytest.mark.parametrize("site_name", ["fixture_site", "real_site"])
 def test_every_benefit_has_a_page_in_both_languages(
-    request: pytest.FixtureRequest, site_name: str
+    both_sites: dict[str, Path], site_name: str
 ) -> None:
-    site = request.getfixturevalue(site_name)
+    site = both_sites[site_name]
     ids = benefit_ids(FIXTURE_SITE / "data") | {"county-allowance"}
     if site_name == "real_site":
         ids = benefit_ids(ROOT / "data")
@@ -274,11 +276,11 @@ def test_shared_service_names_carry_their_place(fixture_site: Path) -> None:
 
 @pytest.mark.parametrize("site_name", ["fixture_site", "real_site"])
 def test_no_two_links_to_different_pages_read_the_same(
-    request: pytest.FixtureRequest, site_name: str
+    both_sites: dict[str, Path], site_name: str
 ) -> None:
     """A screen reader's list of links tells every service apart (the directory, the
     price list, place, need and finder pages)."""
-    site = request.getfixturevalue(site_name)
+    site = both_sites[site_name]
     pages = ["services/index.html", "prices/index.html", "finder/index.html"]
     pages += [p.relative_to(site).as_posix() for p in site.glob("places/*/index.html")]
     pages += [p.relative_to(site).as_posix() for p in site.glob("needs/*/index.html")]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -47,11 +46,8 @@ def pdf_pages(pdf: bytes) -> int:
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) -> Iterator[str]:
-    project = sites.make_project(tmp_path_factory.mktemp("shortlist"), data=ROOT / "data")
-    run = sites.build(project)
-    assert run.returncode == 0, run.output
-    with serve_directory(run.site) as url:
+def base(default_site: Path) -> Iterator[str]:
+    with serve_directory(default_site) as url:
         yield url
 
 

@@ -14,6 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sitegen.speech_markup import annotate_html, find_all
 
+from testsupport.fuzzing import budget
+
 ABBR_LV = {"GMI": "garantētais minimālais ienākumu līmenis", "SAC": "sociālās aprūpes centrs"}
 ABBR_EN = {"GMI": "guaranteed minimum income"}
 
@@ -247,7 +249,7 @@ PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=300)
+@settings(max_examples=budget(300))
 @given(st.lists(PIECES, max_size=12), st.lists(PIECES, max_size=6), st.sampled_from(["lv", "en"]))
 def test_annotation_keeps_text_and_markup(first: list[str], second: list[str], lang: str) -> None:
     a, b = "".join(first), "".join(second)
@@ -262,7 +264,7 @@ def test_annotation_keeps_text_and_markup(first: list[str], second: list[str], l
     assert out.startswith(f'<p title="{html.escape(a)}">')
 
 
-@settings(max_examples=300)
+@settings(max_examples=budget(300))
 @given(st.lists(PIECES, max_size=12), st.sampled_from(["lv", "en"]))
 def test_annotating_twice_changes_nothing(pieces: list[str], lang: str) -> None:
     # words separated by spaces, as in real texts (glued pieces such as "16.30plkst." read

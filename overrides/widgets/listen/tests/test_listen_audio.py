@@ -24,14 +24,6 @@ from testsupport.browser import serve_directory
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
 
-def require_tools() -> tuple[str, str]:
-    render_audio._tools.clear()
-    tools = render_audio.find_tools()
-    if tools is None:
-        pytest.fail("espeak-ng and lame are needed: run `make install-test` (as root)")
-    return tools
-
-
 # --- small functions -------------------------------------------------------------------------
 
 
@@ -92,8 +84,8 @@ def plan_of(html: str) -> render_audio.Plan:
     return plan
 
 
-def test_rendering_is_cached_and_idempotent(tmp_path):
-    tools = require_tools()
+def test_rendering_is_cached_and_idempotent(tmp_path, espeak_ng):
+    tools = espeak_ng
     plan = plan_of(fixture_page("lv"))
     first = render_audio.write_audio(plan, tmp_path / "site", tmp_path / "cache", tools)
     assert (first.clips, first.new, first.failed) == (len(plan.clips), len(plan.clips), 0)
@@ -145,8 +137,8 @@ def test_hook_events_without_tools_leave_pages_alone(tmp_path, caplog, monkeypat
     assert not (tmp_path / "site").exists()
 
 
-def test_hook_events_with_tools(tmp_path, monkeypatch):
-    require_tools()
+def test_hook_events_with_tools(tmp_path, monkeypatch, espeak_ng):
+    render_audio._tools.clear()  # looked up afresh, as in a new build's process
     monkeypatch.setenv("LISTEN_AUDIO_CACHE", str(tmp_path / "cache"))
     config = SimpleNamespace(site_dir=str(tmp_path / "site"), config_file_path=None)
     render_audio.on_pre_build(config)
@@ -228,8 +220,7 @@ def mkdocs_build(
 
 
 @pytest.fixture(scope="module")
-def mini_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    require_tools()
+def mini_site(tmp_path_factory: pytest.TempPathFactory, espeak_ng: Any) -> dict[str, Any]:
     root = make_mini_site(tmp_path_factory.mktemp("mini"))
     env = {"LISTEN_AUDIO_CACHE": str(root / "cache")}
     first = mkdocs_build(root, env)
