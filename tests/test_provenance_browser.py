@@ -32,11 +32,15 @@ def served(sites: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Itera
     shutil.copytree(ROOT / "tests" / "fixtures" / "site" / "data", data)
     shutil.copy(FIXTURE_PROVIDER, data / "providers")
     project = sites.make_project(root / "project", data=data)
+    pinned = os.environ.get("SITEGEN_TODAY")  # the session's build day (root conftest.py)
     os.environ["SITEGEN_TODAY"] = "2026-12-01"  # the moments below lie in its 13 months
     try:
         run = sites.build(project, root / "site")
     finally:
-        del os.environ["SITEGEN_TODAY"]
+        if pinned is None:
+            del os.environ["SITEGEN_TODAY"]
+        else:
+            os.environ["SITEGEN_TODAY"] = pinned
     assert run.returncode == 0, run.output
     with serve_directory(run.site) as base:
         yield base

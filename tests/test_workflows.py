@@ -198,6 +198,7 @@ def preview_problems(doc: dict[str, Any]) -> list[str]:
         for name, job in jobs.items()
         for step in job.get("steps") or []
         if str(step.get("uses", "")).startswith("actions/upload-artifact@")
+        and (step.get("with") or {}).get("name") == "site-preview"
     ]
     validators = [name for name, job in jobs.items() if runs(job, "make --silent validate")]
     if len(previews) != 1 or len(validators) != 1:

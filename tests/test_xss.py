@@ -156,7 +156,8 @@ def _payload_text(index: int, lang: str) -> str:
 
 def _fill(node: Any, path: tuple[Any, ...], counter: list[int]) -> Any:
     if isinstance(node, dict):
-        if set(node) <= {"lv", "en", "pending"} and {"lv", "en"} <= set(node):
+        is_text = all(isinstance(node[lang], str) for lang in ("lv", "en") if lang in node)
+        if set(node) <= {"lv", "en", "pending"} and {"lv", "en"} <= set(node) and is_text:
             counter[0] += 1
             return {lang: _payload_text(counter[0], lang) for lang in ("lv", "en")}
         for key, value in node.items():
