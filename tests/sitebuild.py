@@ -45,12 +45,16 @@ def build(
     strict: bool = True,
     atomic: bool = False,
     audio: bool = False,
+    today: str | None = None,
 ) -> BuildRun:
     """Run a real build of ``project`` in a subprocess (as `make site` does). The listen
     recordings (hooks/render_audio.py) are made only when ``audio`` is asked for: fixture
-    sites are about data and markup, and the default site's build covers the recordings."""
+    sites are about data and markup, and the default site's build covers the recordings.
+    ``today`` (YYYY-MM-DD): the build day of this build only, instead of the session's."""
     site = site or project / "site"
     env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    if today is not None:
+        env["SITEGEN_TODAY"] = today
     env["LISTEN_AUDIO"] = "on" if audio else "off"
     if audio:  # one cache of clips for every project, the repository's own
         env.setdefault("LISTEN_AUDIO_CACHE", str(ROOT / "build" / "listen-audio"))

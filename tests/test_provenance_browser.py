@@ -8,7 +8,6 @@ the soup kitchen says when the next meal is, never "open"."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,15 +31,8 @@ def served(sites: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Itera
     shutil.copytree(ROOT / "tests" / "fixtures" / "site" / "data", data)
     shutil.copy(FIXTURE_PROVIDER, data / "providers")
     project = sites.make_project(root / "project", data=data)
-    pinned = os.environ.get("SITEGEN_TODAY")  # the session's build day (root conftest.py)
-    os.environ["SITEGEN_TODAY"] = "2026-12-01"  # the moments below lie in its 13 months
-    try:
-        run = sites.build(project, root / "site")
-    finally:
-        if pinned is None:
-            del os.environ["SITEGEN_TODAY"]
-        else:
-            os.environ["SITEGEN_TODAY"] = pinned
+    # a build day whose 13 months hold the moments the tests look at
+    run = sites.build(project, root / "site", today="2026-12-01")
     assert run.returncode == 0, run.output
     with serve_directory(run.site) as base:
         yield base
