@@ -120,7 +120,7 @@ def test_monday_22_only_round_the_clock_and_night_hours_are_open(data: SiteData)
 def test_seasons_that_agree_are_answered_and_those_that_differ_give_both(data: SiteData) -> None:
     night = resolve(data, "night-shelter").operating
     (at_22,) = _states(data, night, "town-social-service", MONDAY_22)
-    assert at_22.text["en"].startswith("Open in either season (")
+    assert at_22.text["en"].startswith("Open in both seasons (")
     assert at_22.text["lv"].startswith("Atvērts abos periodos (")
     (at_19,) = _states(data, night, "town-social-service", TUESDAY_19)
     assert at_19.open is None
