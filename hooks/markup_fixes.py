@@ -145,6 +145,19 @@ def keep_first_404(html: str, config: MkDocsConfig) -> str:
 # --- MkDocs events -------------------------------------------------------------------------
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """overrides/main.html's scripts block loads only the site's own scripts (``sg_scripts``)
+    and not Material's, nor ``extra_javascript``: a script set there would be dropped without a
+    word, so the build refuses it."""
+    if config.extra_javascript:
+        raise PluginError(
+            "mkdocs.yml sets extra_javascript, but overrides/main.html's scripts block loads "
+            "only the site's own widgets (sg_scripts), so the script would be dropped: add it "
+            "as a widget under overrides/widgets/ and to sg_scripts instead."
+        )
+    return config
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     _rendered.clear()
 

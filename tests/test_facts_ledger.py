@@ -115,7 +115,7 @@ def test_the_ledger_marks_whose_each_fact_is(sites: ModuleType, tmp_path: Path) 
     assert all(r.whose != "unit: Care office" for r in centre)
     night = [r for r in by_page["en/services/night-shelter/"] if r.kind.startswith("state")]
     at_22 = next(r for r in night if r.kind == "state Mon 2027-01-11 22:00" and r.whose == "own")
-    assert at_22.value.startswith("Opening hours: Open in either season")
+    assert at_22.value.startswith("Opening hours: Open in both seasons")
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
