@@ -1,4 +1,4 @@
-"""MkDocs hook 2 of 5 — generate the pages from the validated data.
+"""MkDocs hook — generate the pages from the validated data.
 
 on_config: writes the staging docs folder ``build/docs`` = ``content/`` + one stub file
 per generated page in each language (only changed files are written) and points MkDocs

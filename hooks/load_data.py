@@ -1,4 +1,4 @@
-"""MkDocs hook 1 of 5 — load and validate ``data/`` before any page is generated.
+"""MkDocs hook — load and validate ``data/`` before any page is generated.
 
 Every problem is reported in one pass as ``file:line:column field: reason`` and the build
 stops (no traceback, no half site). The validated data is cached by file content, so the

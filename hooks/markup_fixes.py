@@ -1,4 +1,4 @@
-"""MkDocs hook 4 of 5 — three fixes to markup that no theme block reaches.
+"""MkDocs hook — three fixes to markup that no theme block reaches.
 
 * Material writes its drawer and search toggles as ``<input type="checkbox"
   autocomplete="off">``; HTML allows ``autocomplete`` on text-like inputs only, so the Nu HTML
@@ -146,14 +146,14 @@ def keep_first_404(html: str, config: MkDocsConfig) -> str:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """overrides/main.html's scripts block loads only the site's own scripts (``sg_scripts``)
-    and not Material's, nor ``extra_javascript``: a script set there would be dropped without a
-    word, so the build refuses it."""
+    """overrides/main.html's scripts block loads only the site's own widgets' scripts (the
+    WIDGETS table, sitegen/widgets.py), not Material's nor ``extra_javascript``: a script set
+    there would be dropped without a word, so the build refuses it."""
     if config.extra_javascript:
         raise PluginError(
             "mkdocs.yml sets extra_javascript, but overrides/main.html's scripts block loads "
-            "only the site's own widgets (sg_scripts), so the script would be dropped: add it "
-            "as a widget under overrides/widgets/ and to sg_scripts instead."
+            "only the site's own widgets (WIDGETS in hooks/sitegen/widgets.py), so the script "
+            "would be dropped: add it as a widget under overrides/widgets/ and to WIDGETS."
         )
     return config
 

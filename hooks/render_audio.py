@@ -1,4 +1,4 @@
-"""MkDocs hook 5 of 5 — recordings of the Latvian pages for browsers that have no Latvian voice.
+"""MkDocs hook — recordings of the Latvian pages for browsers that have no Latvian voice.
 
 Most desktop and iOS browsers have no Latvian voice, so the listen widget
 (``overrides/widgets/listen/``) offers a recording made here at build time with Debian's

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import extruct
 import pytest
-from sitegen import jsonld, opening
+from sitegen import jsonld, model, opening
 from sitegen.calendar_lv import LatvianCalendar
 from sitegen.loader import load_data_dir
 from sitegen.page_context import load_ui_strings
@@ -187,3 +187,22 @@ def test_provider_pages_carry_the_holiday_exceptions_of_their_build_day(default_
     assert by_date(city["specialOpeningHoursSpecification"]) == expected_exceptions(
         CITY, first, last
     )
+
+
+def test_a_shortened_day_has_no_session_of_no_length():
+    """A break that ends at the shortened day's new closing time (15:00-15:30, closing 16:30
+    moved to 15:30) leaves no ('15:30', '15:30') session; one owner splits every span."""
+    hours = model.DayHours(
+        days=["mon"], open="08:00", close="16:30", breaks=[model.Break(start="15:00", end="15:30")]
+    )
+    assert hours.sessions() == [("08:00", "15:00"), ("15:30", "16:30")]
+    assert hours.sessions("15:30") == [("08:00", "15:00")]
+    assert hours.sessions("14:30") == [("08:00", "14:30")]  # a break after it falls away
+    overnight = model.DayHours(
+        days=["mon"], open="18:00", close="08:00", overnight=True,
+        breaks=[model.Break(start="23:00", end="23:30")],
+    )  # fmt: skip
+    # an overnight break keeps its own end (a text comparison with 08:00 would cut it)
+    assert overnight.sessions() == [("18:00", "23:00"), ("23:30", "08:00")]
+    starts_only = model.DayHours(days=["mon"], open="15:00")
+    assert starts_only.sessions() == [("15:00", None)]

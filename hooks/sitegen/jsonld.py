@@ -85,17 +85,13 @@ def opening_hours(schedule: model.Schedule) -> list[dict[str, Any]]:
     for hours in schedule.hours:
         if not hours.days or hours.close is None:  # a start time only is not opening hours
             continue
-        edges = [hours.open]
-        for brk in hours.breaks:
-            edges += [brk.start, brk.end]
-        edges.append(hours.close)
-        for i in range(0, len(edges), 2):
+        for opens, closes in hours.sessions():
             out.append(
                 {
                     "@type": "OpeningHoursSpecification",
                     "dayOfWeek": [f"https://schema.org/{SCHEMA_DAYS[d]}" for d in hours.days],
-                    "opens": edges[i],
-                    "closes": edges[i + 1],
+                    "opens": opens,
+                    "closes": closes,
                 }
             )
     return out
@@ -114,12 +110,7 @@ def _sessions(schedule: model.Schedule, weekday: str, shortened: bool) -> list[t
         if weekday not in (hours.days or ()) or hours.close is None:
             continue
         close = _minus_hour(hours.close) if shortened and not hours.overnight else hours.close
-        edges = [hours.open]
-        for brk in hours.breaks:
-            if hours.overnight or brk.start < close:
-                edges += [brk.start, min(brk.end, close)]
-        edges.append(close)
-        out += [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+        out += hours.sessions(close)
     return out
 
 

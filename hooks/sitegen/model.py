@@ -100,6 +100,24 @@ class DayHours(Strict):
     )
     breaks: list[Break] = Field(default_factory=list, description="Lunch breaks inside the span")
 
+    def sessions(self, close: str | None = None) -> list[tuple[str, str | None]]:
+        """The (opens, closes) sessions of the span, split at each break: the one owner of
+        the split (HSDS rows, JSON-LD, its special hours). ``close`` is a closing time moved
+        earlier (a shortened day): a break from it on falls away, one across it ends there,
+        and a session of no length (a break that would start at the new closing time) is
+        not a session. A start time only gives one session without an end."""
+        end = close or self.close
+        edges: list[str | None] = [self.open]
+        for brk in self.breaks:
+            if end is None or self.overnight or brk.start < end:
+                edges += [
+                    brk.start,
+                    brk.end if end is None or self.overnight else min(brk.end, end),
+                ]
+        edges.append(end)
+        pairs = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+        return [(opens, closes) for opens, closes in pairs if opens != closes]  # type: ignore[misc]
+
     @model_validator(mode="after")
     def _span(self) -> DayHours:
         if self.close is None:

@@ -130,16 +130,13 @@ def _schedule_rows(
         return [_clean(row)]
     rows = []
     for h_index, hours in enumerate(schedule.hours):
-        edges = [hours.open]
-        for brk in hours.breaks:
-            edges += [brk.start, brk.end]
-        edges.append(hours.close)
-        for s_index in range(0, len(edges), 2):
+        sessions = hours.sessions()
+        for s_index, (opens, closes) in enumerate(sessions):
             row: dict[str, Any] = {
-                "id": stable_id("schedule", key, h_index, s_index // 2),
+                "id": stable_id("schedule", key, h_index, s_index),
                 **base,
-                "opens_at": edges[s_index],
-                "closes_at": edges[s_index + 1],
+                "opens_at": opens,
+                "closes_at": closes,
             }
             if hours.days:
                 row.update(freq="WEEKLY", byday=",".join(BYDAY[d] for d in hours.days))
@@ -147,7 +144,7 @@ def _schedule_rows(
                 row["notes"] = "; ".join(
                     p for p in (_ui(ui, "hours.days_not_given", lang), note) if p
                 )
-            if hours.overnight and s_index + 2 == len(edges):
+            if hours.overnight and s_index + 1 == len(sessions):
                 row["notes"] = "; ".join(
                     p for p in (row.get("notes"), _ui(ui, "hours.next_day", lang)) if p
                 )

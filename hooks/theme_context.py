@@ -1,9 +1,10 @@
-"""MkDocs hook 3 of 5 — what every page's theme template needs for the widgets.
+"""MkDocs hook — what every page's theme template gets: its helpers, its widgets, the help box.
 
 Adds to the template context of every page: ``sitegen`` (the page's PageContext),
 ``page_lang`` ("lv"/"en"; ``lang`` is taken by Material's translation macros), ``ui(key)``,
 ``widget_url(path)`` and ``sitegen_help`` (the "Need help?" box, in the same place on every
-page, the 404 page included, with the contacts of the page's provider).
+page, the 404 page included, with the contacts of the page's provider); and to the theme's
+environment ``sitegen_widgets(kind, html)``, the widgets a page loads (sitegen/widgets.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sitegen.languages import LANGUAGES
 from sitegen.loader import load_data_dir
 from sitegen.page_context import PageContext, load_ui_strings
 from sitegen.site_config import data_dir, project_root
+from sitegen.widgets import page_widgets
 
 _build: dict[str, Any] = {}
 
@@ -89,5 +91,6 @@ def _help_box(helper: PageContext, providers: tuple[str, ...] = ()) -> Markup:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["sitegen_widgets"] = page_widgets  # main.html: the page's widgets' assets
     _build["env"] = env.overlay(autoescape=True)  # the help box shows data: escape it
     return env
