@@ -170,15 +170,20 @@ class Finder:
             self._name_counts[lang] = counts
         return self._name_counts[lang]
 
-    def service_title(self, service_id: str) -> Text:
-        """A service's name as the title of its page; with its place when another service
-        or benefit has the same name, so that search results and browser tabs tell them
-        apart ("Aprūpe mājās — Rēzeknes pilsēta")."""
-        service = self.data.services[service_id][0]
-        if all(
-            self.name_counts(lang).get(service.name.in_language(lang).casefold(), 0) < 2
+    def shared_name(self, name: Text) -> bool:
+        """Whether another service or benefit bears ``name`` too, in either language: then
+        its title, and every link to it, adds its place ("Aprūpe mājās — Rēzeknes pilsēta")
+        so that search results, browser tabs and lists of links tell them apart."""
+        return any(
+            self.name_counts(lang).get(name.in_language(lang).casefold(), 0) >= 2
             for lang in LANGUAGES
-        ):
+        )
+
+    def service_title(self, service_id: str) -> Text:
+        """A service's name as the title of its page and its links, with its place when the
+        name is shared (``shared_name``)."""
+        service = self.data.services[service_id][0]
+        if not self.shared_name(service.name):
             return service.name
         area = self.territory.service_area(service_id)
         texts = {
@@ -297,23 +302,16 @@ class FinderView:
         return self.benefit_label(entry.id)
 
     def service_label(self, service_id: str) -> str:
-        """The service's name, with its place when another service has the same name
-        ("Aprūpe mājās — Rēzeknes pilsēta"), so lists of links tell them apart."""
-        service = self.ctx.service(service_id)
-        name = self.ctx.t(service.name)
-        if self._shared_names().get(name.casefold(), 0) < 2:
-            return name
-        return f"{name} — {self.area_name(self.territory.service_area(service_id))}"
+        """The service's title (``Finder.service_title``) in the page's language."""
+        return self.ctx.t(self.core.service_title(service_id))
 
     def benefit_label(self, benefit_id: str) -> str:
+        """A benefit's name, with its provider's area when the name is shared."""
         benefit, provider_id = self.core.benefits[benefit_id]
         name = self.ctx.t(benefit.name)
-        if self._shared_names().get(name.casefold(), 0) < 2:
+        if not self.core.shared_name(benefit.name):
             return name
         return f"{name} — {self.area_name(self.territory.provider_area(provider_id))}"
-
-    def _shared_names(self) -> dict[str, int]:
-        return self.core.name_counts(self.ctx.lang)
 
     def area_name(self, area: list[str]) -> str:
         return ", ".join(self.ctx.t(self.territory.place(p).name) for p in area)

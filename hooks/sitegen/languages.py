@@ -21,6 +21,17 @@ BABEL_LOCALE = {"lv": "lv_LV", "en": "en_GB"}  # dates, weekday names, grouped n
 TIME_SEPARATOR = {"lv": ".", "en": ":"}  # the time of day as each writes it: 8.00 / 8:00
 
 
+def clock(hour: int, minute: int, lang: str) -> str:
+    """The time of day as ``lang`` writes it: "8.00" / "8:00" (the one clock formatter)."""
+    return f"{hour}{TIME_SEPARATOR[lang]}{minute:02d}"
+
+
+def clock_hhmm(hhmm: str, lang: str) -> str:
+    """A data time "08:00" as ``lang`` writes it: "8.00" / "8:00"."""
+    hour, minute = hhmm.split(":")
+    return clock(int(hour), int(minute), lang)
+
+
 def check_lang(lang: str) -> str:
     """``lang`` itself, or ValueError when the site has no such language."""
     if lang not in LANGUAGES:

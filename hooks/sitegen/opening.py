@@ -27,7 +27,7 @@ from typing import Any
 from babel.dates import format_date
 
 from .calendar_lv import DayInfo, LatvianCalendar, ShortenedRule
-from .languages import BABEL_LOCALE, LANGUAGES, TIME_SEPARATOR
+from .languages import BABEL_LOCALE, LANGUAGES, clock, clock_hhmm
 from .provenance import resolve
 from .today import RIGA, build_date  # build_date: re-exported for the hooks
 from .types import minutes
@@ -137,12 +137,11 @@ class Texts:
     @staticmethod
     def clock(moment: dt.datetime, lang: str) -> str:
         at = riga(moment)
-        return f"{at.hour}{TIME_SEPARATOR[lang]}{at.minute:02d}"
+        return clock(at.hour, at.minute, lang)
 
     @staticmethod
     def clock_text(hhmm: str, lang: str) -> str:
-        hour, minute = hhmm.split(":")
-        return f"{int(hour)}{TIME_SEPARATOR[lang]}{minute}"
+        return clock_hhmm(hhmm, lang)
 
     def day_text(self, day: dt.date, lang: str) -> str:
         month = self.ui("months", lang).split(",")[day.month - 1]

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from . import chart, jsonld, model, open_data, spoken
 from .fee_rules import rules_json
 from .finder import FinderView
-from .languages import BABEL_LOCALE, OTHER_LANGUAGE, TIME_SEPARATOR, url_prefix
+from .languages import BABEL_LOCALE, OTHER_LANGUAGE, clock_hhmm, url_prefix
 from .money import format_money, format_percent_value
 from .opening import template_helpers
 from .page_facts import PageFacts
@@ -153,8 +153,7 @@ class PageContext:
         return _spoken(kind, args, self.lang, tuple(sorted(options.items())))
 
     def time(self, hhmm: str) -> str:
-        hour, minute = hhmm.split(":")
-        return f"{int(hour)}{TIME_SEPARATOR[self.lang]}{minute}"
+        return clock_hhmm(hhmm, self.lang)
 
     def date(self, iso: str, case: str = "nom") -> str:
         """A date as a sentence writes it: "2026. gada 5. decembris" / "5 December 2026";

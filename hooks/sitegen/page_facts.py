@@ -219,10 +219,7 @@ class PageFacts:
         return ()
 
     def _serving(self, place_id: str) -> tuple[str, ...]:
-        try:
-            from .places import Territory
-        except ImportError:  # no territory data in this build
-            return ()
+        from .places import Territory
         territory = Territory(self.ctx.data)
         return tuple(
             pid for pid in self.ctx.data.providers if territory.provider_covers(pid, place_id)

@@ -21,10 +21,6 @@ SOURCES_FILE = "sources.yaml"
 MAX_AGE = dt.timedelta(days=365)
 
 
-def __str__(self) -> str:
-    return f"{self.file}:{self.line}: {self.path}: {self.text}"
-
-
 @dataclass(frozen=True)
 class Doubt:
     file: str
