@@ -14,6 +14,7 @@ Its pages (rows of ``page_kinds.PAGE_KINDS``, the same paths in both languages):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -211,6 +212,21 @@ def finder_for(data: SiteData) -> Finder:
 # --- what the templates call ---------------------------------------------------------
 
 
+SHOWN_PRICES = 3  # prices of one entry in a list of answers; the rest behind "more prices"
+
+
+@dataclass(frozen=True)
+class PriceLine:
+    """One entry's price as a list of answers shows it (``FinderView.price_line``)."""
+
+    free: list[Any]  # model.Limit: what is free ("up to 2 hours a week")
+    shown: list[tuple[dict[str, Any], bool]]  # (price item, is free)
+    priced: bool  # the data gives a price
+    labelled: bool  # several prices: each with its label
+    more: bool  # prices beyond the shown ones
+    conditions: list[Any]  # every fee's conditions
+
+
 class FinderView:
     """The finder's helpers for one page (its language and links): ``finder`` in templates."""
 
@@ -338,6 +354,25 @@ class FinderView:
         if entry.kind != "service":
             return []
         return [self.ctx.rules(fee) for fee in self.ctx.fees_for(entry.id)]
+
+    def price_line(self, entry: Entry) -> PriceLine:
+        """An entry's price in a list of answers (partials/finder-entry.html): its free
+        limits, its first ``SHOWN_PRICES`` prices (each with whether it is free: a price per
+        unit of 0), whether there are more, and every fee's conditions."""
+        free = self.ctx.service(entry.id).free_limits if entry.kind == "service" else []
+        rules = self.fees(entry)
+        items = [item for rule in rules for item in rule["items"]]
+        return PriceLine(
+            free=free,
+            shown=[
+                (item, item["kind"] == "per_unit" and Decimal(item["amount"]) == 0)
+                for item in items[:SHOWN_PRICES]
+            ],
+            priced=bool(items),
+            labelled=len(items) > 1,
+            more=len(items) > SHOWN_PRICES,
+            conditions=[c for rule in rules for c in rule["conditions"]],
+        )
 
     def report_rows(self, benefit_id: str) -> list[tuple[model.ReportFile, model.BenefitRow]]:
         """Rows of the reports that give figures for a benefit."""

@@ -578,6 +578,11 @@ class Service(Strict):
         description="Services to go to instead, shown first on the page (which one for tonight)",
     )
 
+    @property
+    def free_limits(self) -> list[Limit]:
+        """What the service gives free ("up to 2 hours a week"), before any price."""
+        return [limit for limit in self.limits if limit.free]
+
 
 # --- fees --------------------------------------------------------------------
 

@@ -134,6 +134,11 @@ class PageFacts:
             )
         return found
 
+    @staticmethod
+    def days_not_given(schedules: list[OwnedSchedule]) -> bool:
+        """Whether the source leaves out the weekdays of any span of these hours."""
+        return any(not hours.days for owned in schedules for hours in owned.schedule.hours)
+
     def calls(self, service_id: str) -> list[CallLine]:
         """Phone numbers for the service, each with whom it reaches: its own, else its
         office's, else its provider's (or the people the provider names); never another
@@ -193,7 +198,7 @@ class PageFacts:
         return f"{owner}: {self.ctx.t(entry.label)}" if entry.label else owner
 
     def free_limits(self, service_id: str) -> list[model.Limit]:
-        return [limit for limit in self.ctx.service(service_id).limits if limit.free]
+        return self.ctx.service(service_id).free_limits
 
     # --- which providers a page belongs to (the help box) ------------------------
     def page_providers(self, kind: str | None, item_id: str | None) -> tuple[str, ...]:
@@ -220,6 +225,7 @@ class PageFacts:
 
     def _serving(self, place_id: str) -> tuple[str, ...]:
         from .places import Territory
+
         territory = Territory(self.ctx.data)
         return tuple(
             pid for pid in self.ctx.data.providers if territory.provider_covers(pid, place_id)
