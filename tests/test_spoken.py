@@ -520,3 +520,20 @@ def test_templates_get_every_spoken_form_and_an_unknown_kind_raises() -> None:
     assert _spoken("money", (Decimal("8.80"),), "en", ()) == "eight euros and eighty cents"
     with pytest.raises(ValueError, match="no spoken form `moneys`"):
         _spoken("moneys", (Decimal("8.80"),), "en", ())
+
+
+@pytest.mark.parametrize(
+    ("nominative", "locative"),
+    [("janvāris", "janvārī"), ("marts", "martā"), ("jūnijs", "jūnijā"), ("pirmdiena", "pirmdienā")],
+)
+def test_latvian_locative_has_one_rule(nominative: str, locative: str) -> None:
+    from sitegen.latvian_forms import locative as make
+
+    assert make(nominative) == locative
+
+
+def test_a_name_without_a_locative_rule_is_refused() -> None:
+    from sitegen.latvian_forms import locative
+
+    with pytest.raises(ValueError, match="no locative rule"):
+        locative("Ziemassvētki")  # a plural: not a month or weekday name

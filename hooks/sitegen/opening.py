@@ -28,6 +28,7 @@ from babel.dates import format_date
 
 from .calendar_lv import DayInfo, LatvianCalendar, ShortenedRule
 from .languages import BABEL_LOCALE, LANGUAGES, clock, clock_hhmm
+from .latvian_forms import locative, month_in
 from .provenance import resolve
 from .today import RIGA, build_date  # build_date: re-exported for the hooks
 from .types import minutes
@@ -144,7 +145,7 @@ class Texts:
         return clock_hhmm(hhmm, lang)
 
     def day_text(self, day: dt.date, lang: str) -> str:
-        month = self.ui("months", lang).split(",")[day.month - 1]
+        month = month_in(day.month, lang)
         return f"{day.day}. {month}" if lang == "lv" else f"{day.day} {month}"
 
     def when(self, today: dt.date, at: dt.datetime, lang: str) -> str:
@@ -157,7 +158,7 @@ class Texts:
         if ahead < 7:
             weekday = self.ui("weekdays", lang).split(",")[day.weekday()]
             return self.ui("when_weekday", lang, weekday=weekday, time=time)
-        month = self.ui("months", lang).split(",")[day.month - 1]
+        month = month_in(day.month, lang)
         return self.ui("when_date", lang, day=day.day, month=month, time=time)
 
     def open(self, span: Span, piece_end: dt.datetime, lang: str) -> str:
@@ -613,8 +614,8 @@ def _exceptions(
             out.append(Exception_(day, texts.ui("ex.moved_off", lang, date=when)))
         if info.kind == "moved_work" and info.moved_with:
             weekday = format_date(info.moved_with, "EEEE", locale=BABEL_LOCALE[lang])
-            if lang == "lv":  # "kā pirmdienā": the locative of -diena
-                weekday = weekday.removesuffix("a") + "ā"
+            if lang == "lv":  # "kā pirmdienā"
+                weekday = locative(weekday)
             when = texts.day_text(info.moved_with, lang)
             out.append(Exception_(day, texts.ui("ex.moved_work", lang, date=when, weekday=weekday)))
         if info.shortened and shortens:  # none of the hours shortens: nothing to say

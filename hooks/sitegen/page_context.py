@@ -23,6 +23,7 @@ from . import chart, jsonld, model, open_data, spoken
 from .fee_rules import rules_json
 from .finder import FinderView
 from .languages import BABEL_LOCALE, OTHER_LANGUAGE, clock_hhmm, url_prefix
+from .latvian_forms import month_in
 from .money import format_money, format_percent_value
 from .opening import template_helpers
 from .page_facts import PageFacts
@@ -162,7 +163,7 @@ class PageContext:
 
         day = dt.date.fromisoformat(iso)
         if case == "loc" and self.lang == "lv":
-            month = self.ui("open_now.months").split(",")[day.month - 1]  # janvārī …
+            month = month_in(day.month, "lv")  # janvārī …
             return f"{day.year}. gada {day.day}. {month}"
         return format_date(day, "long", locale=BABEL_LOCALE[self.lang])
 

@@ -62,6 +62,7 @@ from num2words import num2words
 
 from .cents import round_cents
 from .languages import check_lang
+from .latvian_forms import locative
 from .phones import national_number, pairs
 from .weekdays import weekday_index
 
@@ -490,12 +491,6 @@ def lv_ordinal(n: int, case: str = "nom") -> str:
     return f"{prefix}{stem}{ending}"
 
 
-def _lv_month_locative(nominative: str) -> str:
-    if nominative.endswith("is"):
-        return nominative[:-2] + "ī"  # janvāris → janvārī
-    return nominative[:-1] + "ā"  # marts → martā, jūnijs → jūnijā
-
-
 def speak_date(iso: str, lang: str, *, case: Literal["nom", "loc"] = "nom") -> str:
     """A date: 2017-03-09 → lv "divi tūkstoši septiņpadsmitā gada devītais marts", as the page
     shows it (Babel's long date "2017. gada 9. marts"); ``case="loc"`` for a date written
@@ -509,5 +504,5 @@ def speak_date(iso: str, lang: str, *, case: Literal["nom", "loc"] = "nom") -> s
         return f"the {day} of {month}, {year}"
     if case not in ("loc", "nom"):
         raise ValueError(f"case must be 'loc' or 'nom', got {case!r}")
-    month = _lv_month_locative(month) if case == "loc" else month
+    month = locative(month) if case == "loc" else month
     return f"{lv_ordinal(date.year, 'gen')} gada {lv_ordinal(date.day, case)} {month}"
