@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sitegen.calendar_checks import library_moves, years_without_moves
-from sitegen.calendar_lv import LatvianCalendar
+from sitegen.calendar_checks import years_without_moves
+from sitegen.calendar_lv import LatvianCalendar, library_moves
 from sitegen.loader import load_data_dir
 
 from conftest import ROOT, edit, line_of

@@ -5,28 +5,15 @@ reported in one pass, at its line (``rules.check_site`` calls ``check_calendar``
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import holidays
 
-from .calendar_lv import CalendarFile
+from .calendar_lv import CalendarFile, library_moves
 from .errors import DataError
 from .messages import Message, message
 from .sitedata import SourceFile
 
 LIBRARY_VERSION = holidays.__version__
-_MOVED_LABEL = re.compile(r"\(substituted from (\d\d)/(\d\d)/(\d{4})\)")
-
-
-def library_moves(year: int) -> dict[dt.date, dt.date]:
-    """Moves the holidays library lists for ``year``: day off -> worked Saturday."""
-    found = {}
-    for day, name in holidays.country_holidays("LV", years=year, language="en_US").items():
-        for label in name.split("; "):
-            match = _MOVED_LABEL.search(label)
-            if match:
-                found[day] = dt.date(int(match[3]), int(match[1]), int(match[2]))
-    return found
 
 
 def check_calendar(source: SourceFile) -> list[DataError]:

@@ -236,20 +236,49 @@ class LatvianCalendar:
         return self.data.shortened_days.legal_basis
 
 
+# the holidays library's label for a day off moved to a Saturday ("… (substituted from
+# 06/10/2023)", month/day/year in its en_US names): read here only, one way
+_MOVED_LABEL = re.compile(r"\(substituted from (\d\d)/(\d\d)/(\d{4})\)")
+
+
+@lru_cache(maxsize=64)
+def _library(year: int) -> dict[str, dict[dt.date, list[str]]]:
+    """The holidays library's names of a year's days by language (each day's labels)."""
+    return {
+        lang: {
+            day: name.split("; ")
+            for day, name in holidays.country_holidays("LV", years=year, language=code).items()
+        }
+        for lang, code in (("lv", "lv"), ("en", "en_US"))
+    }
+
+
+def _moved_from(label_en: str) -> dt.date | None:
+    match = _MOVED_LABEL.search(label_en)
+    return dt.date(int(match[3]), int(match[1]), int(match[2])) if match else None
+
+
+def library_moves(year: int) -> dict[dt.date, dt.date]:
+    """Moves the holidays library lists for ``year``: day off -> worked Saturday."""
+    return {
+        day: on
+        for day, labels in _library(year)["en"].items()
+        for on in map(_moved_from, labels)
+        if on is not None
+    }
+
+
 @lru_cache(maxsize=64)
 def _holidays(year: int) -> dict[str, dict[dt.date, str]]:
     """The library's public holidays of a year by language, without its own moved days off
     (calendar.yaml's replace them); the same for every calendar, so made once a year."""
-    names: dict[str, dict[dt.date, str]] = {}
-    for lang, code in (("lv", "lv"), ("en", "en_US")):
-        table = holidays.country_holidays("LV", years=year, language=code)
-        names[lang] = {}
-        for day, name in table.items():
-            kept = [n for n in name.split("; ") if not _is_moved_label(n)]
+    library = _library(year)
+    names: dict[str, dict[dt.date, str]] = {"lv": {}, "en": {}}
+    for day, labels_en in library["en"].items():
+        moved = [_moved_from(label) is not None for label in labels_en]
+        for lang in names:
+            # the languages list a day's labels in the same order
+            kept = [n for n, m in zip(library[lang][day], moved, strict=True) if not m]
             if kept:
                 names[lang][day] = "; ".join(kept)
     return names
-
-
-def _is_moved_label(name: str) -> bool:
-    return "substituted from" in name or "pārcelta no" in name or "перенесено" in name.lower()
