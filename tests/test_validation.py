@@ -387,3 +387,18 @@ def test_default_data_is_valid() -> None:
     result = load_data_dir(ROOT / "data", display_root=ROOT)
     assert [e.english_line for e in result.errors] == []
     assert result.pending == []
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [("-5", "sum_negative"), ("1000000000000", "sum_large"), ("9e99", "amount_type")],
+)
+def test_a_report_sum_out_of_range_says_which_end(value: str, code: str) -> None:
+    """A too large sum is called too large (it was reported as 'not negative and below')."""
+    from pydantic import TypeAdapter, ValidationError
+    from sitegen.types import Euros
+
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(Euros).validate_python(value)
+    assert caught.value.errors()[0]["type"] == code
+    assert TypeAdapter(Euros).validate_python("999999999999.99") > 0

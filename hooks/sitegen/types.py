@@ -303,10 +303,17 @@ Year = Annotated[
 ]
 
 
+MAX_SUM = Decimal(10**12)  # a report's sums in euro: far above any municipality's budget
+
+
 def _check_euros(value: Any) -> Decimal:
     amount = _to_decimal(value, what="sum")
-    if not amount.is_finite() or amount < 0 or amount.adjusted() > 12:
-        raise _fail("sum_range", value=value)
+    if not amount.is_finite():
+        raise _fail("amount_finite", value=value)
+    if amount < 0:
+        raise _fail("sum_negative", value=value)
+    if amount >= MAX_SUM:
+        raise _fail("sum_large", value=value)
     if amount != amount.quantize(Decimal("0.01")):
         raise _fail("sum_decimals", value=value)
     return amount
