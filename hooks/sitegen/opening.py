@@ -564,13 +564,16 @@ def write_timelines(data: Any, strings: Strings, out_file: Any, today: dt.date) 
 
 
 @dataclass(frozen=True)
-class Exception_:
+class DayChange:
+    """A day in the next weeks whose hours are not the usual ones (a public holiday, a moved
+    day off or working Saturday, a shortened day before a holiday), as the page lists it."""
+
     date: dt.date
     text: str
     shortened: bool = False  # the day before a holiday
 
 
-_EXCEPTIONS: dict[tuple[Any, ...], tuple[list[Exception_], Any, Any]] = {}  # as _TIMELINES
+_EXCEPTIONS: dict[tuple[Any, ...], tuple[list[DayChange], Any, Any]] = {}  # as _TIMELINES
 
 
 def exceptions(
@@ -580,7 +583,7 @@ def exceptions(
     today: dt.date,
     lang: str,
     shortens: bool = True,
-) -> list[Exception_]:
+) -> list[DayChange]:
     """Holidays, moved days and shortened days in the next 60 days, for the page without
     JavaScript."""
     rule = cal.shortening(provider_id)
@@ -601,26 +604,26 @@ def _exceptions(
     today: dt.date,
     lang: str,
     shortens: bool,
-) -> list[Exception_]:
+) -> list[DayChange]:
     texts = Texts(strings)
     out = []
     for offset in range(EXCEPTION_DAYS + 1):
         day = today + dt.timedelta(days=offset)
         info = cal.day(day)
         if info.kind == "holiday" and info.name:
-            out.append(Exception_(day, texts.ui("ex.holiday", lang, name=info.name[lang])))
+            out.append(DayChange(day, texts.ui("ex.holiday", lang, name=info.name[lang])))
         elif info.kind == "moved_off" and info.moved_with:
             when = texts.day_text(info.moved_with, lang)
-            out.append(Exception_(day, texts.ui("ex.moved_off", lang, date=when)))
+            out.append(DayChange(day, texts.ui("ex.moved_off", lang, date=when)))
         if info.kind == "moved_work" and info.moved_with:
             weekday = format_date(info.moved_with, "EEEE", locale=BABEL_LOCALE[lang])
             if lang == "lv":  # "kā pirmdienā"
                 weekday = locative(weekday)
             when = texts.day_text(info.moved_with, lang)
-            out.append(Exception_(day, texts.ui("ex.moved_work", lang, date=when, weekday=weekday)))
+            out.append(DayChange(day, texts.ui("ex.moved_work", lang, date=when, weekday=weekday)))
         if info.shortened and shortens:  # none of the hours shortens: nothing to say
             key = "ex.shortened" if rule == "one-hour-earlier" else "ex.not_shortened"
-            out.append(Exception_(day, texts.ui(key, lang), shortened=True))
+            out.append(DayChange(day, texts.ui(key, lang), shortened=True))
     return out
 
 
@@ -675,7 +678,7 @@ class OpenNowView:
         segments = timeline(group, self.cal, self.page.ui_strings, self.today, last)
         return max((seg.text[LANGS.index(self.page.lang)] for seg in segments), key=len)
 
-    def exceptions(self, provider_id: str, groups: Sequence[dict[str, Any]]) -> list[Exception_]:
+    def exceptions(self, provider_id: str, groups: Sequence[dict[str, Any]]) -> list[DayChange]:
         """The holidays and changes of the next 60 days for the lines of ``groups`` that the
         calendar changes; a day before a holiday names the hours it shortens when others
         on the page are not shortened (meal times, a hand-out)."""
@@ -693,7 +696,7 @@ class OpenNowView:
             return rows
         names = "; ".join(shortening)
         return [
-            Exception_(r.date, self.page.ui("open_now.ex.only", text=r.text, names=names))
+            DayChange(r.date, self.page.ui("open_now.ex.only", text=r.text, names=names))
             if r.shortened
             else r
             for r in rows
