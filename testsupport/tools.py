@@ -34,11 +34,11 @@ def vnu_command() -> list[str]:
 
 
 def espeak_ng_tools() -> tuple[str, str]:
-    """espeak-ng and lame, as hooks/render_audio.py finds them."""
-    import render_audio
+    """espeak-ng and lame, as the build finds them (sitegen/recordings.py)."""
+    from sitegen import recordings
 
-    render_audio._tools.clear()
-    tools = render_audio.find_tools()
+    recordings._tools.clear()
+    tools = recordings.find_tools()
     if tools is None:
         pytest.fail("espeak-ng and lame are needed: run `make install-test` (as root)")
     return tools

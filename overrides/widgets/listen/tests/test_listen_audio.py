@@ -1,4 +1,4 @@
-"""The build-time fallback (hooks/render_audio.py): Latvian pages get sentence recordings made
+"""The build-time fallback (hooks/render_audio.py, sitegen/recordings.py): Latvian pages get sentence recordings made
 with espeak-ng; a real `mkdocs build --strict` with Material; the widget playing them in
 Chromium when the browser has no Latvian voice; and the hook staying harmless without tools."""
 
@@ -15,8 +15,9 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-import render_audio
+import render_audio  # the build hook
 from listen_support import ROOT, UI_FILE, US_VOICE, WIDGET, fixture_page, ui_text
+from sitegen import recordings
 from sitegen.listen_text import page_pieces
 
 from testsupport.browser import serve_directory
@@ -29,13 +30,13 @@ MKDOCS = Path(sys.executable).with_name("mkdocs")
 
 def test_audio_attribute_goes_on_the_widget_only():
     html = '<p data-listen-target="x">a</p><div class="listen" data-listen data-listen-ui hidden>'
-    out = render_audio.add_audio_attribute(html, "listen-audio/a.json")
+    out = recordings.add_audio_attribute(html, "listen-audio/a.json")
     assert out == (
         '<p data-listen-target="x">a</p>'
         '<div data-listen-audio="listen-audio/a.json" class="listen" data-listen data-listen-ui hidden>'
     )
-    assert render_audio.add_audio_attribute(out, "other.json") == out
-    assert render_audio.add_audio_attribute("<p>nothing</p>", "a.json") == "<p>nothing</p>"
+    assert recordings.add_audio_attribute(out, "other.json") == out
+    assert recordings.add_audio_attribute("<p>nothing</p>", "a.json") == "<p>nothing</p>"
 
 
 @pytest.mark.parametrize(
@@ -47,20 +48,20 @@ def test_audio_attribute_goes_on_the_widget_only():
     ],
 )
 def test_manifest_url_is_relative_to_the_page(dest, url):
-    assert render_audio.manifest_url(dest, "m.json") == url
+    assert recordings.manifest_url(dest, "m.json") == url
 
 
 def test_clip_names_depend_on_text_and_voice():
-    name = render_audio.clip_name("Labdien.", "lv")
-    assert name == render_audio.clip_name("Labdien.", "lv")
-    assert name != render_audio.clip_name("Labdien!", "lv")
-    assert name != render_audio.clip_name("Labdien.", "en-gb")
+    name = recordings.clip_name("Labdien.", "lv")
+    assert name == recordings.clip_name("Labdien.", "lv")
+    assert name != recordings.clip_name("Labdien!", "lv")
+    assert name != recordings.clip_name("Labdien.", "en-gb")
     assert name.endswith(".mp3")
 
 
 def test_only_latvian_pages_are_planned():
-    assert render_audio.plan_page(fixture_page("en")) is None
-    planned = render_audio.plan_page(fixture_page("lv"))
+    assert recordings.plan_page(fixture_page("en")) is None
+    planned = recordings.plan_page(fixture_page("lv"))
     assert planned is not None
     name, manifest, clips = planned
     pieces = page_pieces(fixture_page("lv"))[1]
@@ -69,15 +70,15 @@ def test_only_latvian_pages_are_planned():
     english = manifest["clips"]["Home care helps people at home."]
     assert clips[english].voice == "en-gb"
     assert clips[manifest["clips"]["Mājas aprūpe"]].voice == "lv"
-    assert name == render_audio.plan_page(fixture_page("lv"))[0]  # same page, same manifest
+    assert name == recordings.plan_page(fixture_page("lv"))[0]  # same page, same manifest
 
 
 # --- rendering ---------------------------------------------------------------------------
 
 
-def plan_of(html: str) -> render_audio.Plan:
-    plan = render_audio.Plan()
-    name, manifest, clips = render_audio.plan_page(html)
+def plan_of(html: str) -> recordings.Plan:
+    plan = recordings.Plan()
+    name, manifest, clips = recordings.plan_page(html)
     plan.manifests[name] = manifest
     plan.clips.update(clips)
     plan.pages = 1
@@ -87,9 +88,9 @@ def plan_of(html: str) -> render_audio.Plan:
 def test_rendering_is_cached_and_idempotent(tmp_path, espeak_ng):
     tools = espeak_ng
     plan = plan_of(fixture_page("lv"))
-    first = render_audio.write_audio(plan, tmp_path / "site", tmp_path / "cache", tools)
+    first = recordings.write_audio(plan, tmp_path / "site", tmp_path / "cache", tools)
     assert (first.clips, first.new, first.failed) == (len(plan.clips), len(plan.clips), 0)
-    out = tmp_path / "site" / render_audio.AUDIO_DIR
+    out = tmp_path / "site" / recordings.AUDIO_DIR
     for name in plan.clips:
         data = (out / name).read_bytes()
         assert len(data) > 500 and (data[:3] == b"ID3" or data[0] == 0xFF)
@@ -98,7 +99,7 @@ def test_rendering_is_cached_and_idempotent(tmp_path, espeak_ng):
     assert written == plan.manifests[manifest_name]
     stamp = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache").iterdir()}
     shutil.rmtree(tmp_path / "site")  # as `mkdocs build` cleans site/
-    second = render_audio.write_audio(plan, tmp_path / "site", tmp_path / "cache", tools)
+    second = recordings.write_audio(plan, tmp_path / "site", tmp_path / "cache", tools)
     assert (second.clips, second.new) == (len(plan.clips), 0)
     assert {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache").iterdir()} == stamp
     assert sorted(p.name for p in out.iterdir()) == sorted([*plan.clips, manifest_name])
@@ -108,9 +109,7 @@ def test_a_failing_synthesiser_drops_the_clips_and_never_raises(tmp_path, caplog
     false = shutil.which("false")
     plan = plan_of(fixture_page("lv"))
     with caplog.at_level(logging.INFO, logger="mkdocs.hooks.render_audio"):
-        result = render_audio.write_audio(
-            plan, tmp_path / "site", tmp_path / "cache", (false, false)
-        )
+        result = recordings.write_audio(plan, tmp_path / "site", tmp_path / "cache", (false, false))
     assert (result.clips, result.new, result.failed) == (0, 0, len(plan.clips))
     (manifest_name,) = plan.manifests
     written = json.loads((tmp_path / "site/listen-audio" / manifest_name).read_text("utf-8"))
@@ -124,7 +123,7 @@ def fake_page(dest_uri: str) -> Any:
 
 
 def test_hook_events_without_tools_leave_pages_alone(tmp_path, caplog, monkeypatch):
-    monkeypatch.setattr(render_audio, "_tools", {})
+    monkeypatch.setattr(recordings, "_tools", {})
     monkeypatch.setenv("PATH", str(tmp_path))  # no espeak-ng, no lame
     config = SimpleNamespace(site_dir=str(tmp_path / "site"), config_file_path=None)
     html = fixture_page("lv")
@@ -138,7 +137,7 @@ def test_hook_events_without_tools_leave_pages_alone(tmp_path, caplog, monkeypat
 
 
 def test_hook_events_with_tools(tmp_path, monkeypatch, espeak_ng):
-    render_audio._tools.clear()  # looked up afresh, as in a new build's process
+    recordings._tools.clear()  # looked up afresh, as in a new build's process
     monkeypatch.setenv("LISTEN_AUDIO_CACHE", str(tmp_path / "cache"))
     config = SimpleNamespace(site_dir=str(tmp_path / "site"), config_file_path=None)
     render_audio.on_pre_build(config)
