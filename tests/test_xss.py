@@ -31,7 +31,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sitebuild import built_pages
 from sitegen.yamlread import read_yaml
 
-from conftest import FIXTURE_SITE
+from conftest import FIXTURE_SITE, ROOT
 from testsupport.browser import serve_directory
 
 PROBE = "XSSPROBE"  # marks where data text lands, so each check knows it looked at data
@@ -202,12 +202,33 @@ def hostile_data(target: Path) -> int:
     return counter[0]
 
 
+# front matter of a hand-written page (issue 25): what validation lets through (< and > are
+# refused there) must still come out as text in <title>, the menu, the breadcrumb and the
+# <meta name="description" content="…">
+FRONT_TITLE = f"{PROBE} ' onmouseover='window.__xss=50' &lt;script&gt;window.__xss=51&amp; \""
+FRONT_DESCRIPTION = f'{PROBE} " onfocus="window.__xss=52" autofocus x="'
+
+
+def hostile_content(target: Path) -> None:
+    """The repository's pages, the accessibility statement's front matter hostile."""
+    shutil.copytree(ROOT / "content", target)
+    for lang in ("lv", "en"):
+        page = target / lang / "accessibility.md"
+        text = page.read_text(encoding="utf-8")
+        head, rest = text.split("\n---\n", 1)
+        front = yaml.safe_load(head.removeprefix("---\n"))
+        front.update(title=FRONT_TITLE, description=FRONT_DESCRIPTION)
+        dumped = yaml.safe_dump(front, allow_unicode=True, width=1000)
+        page.write_text(f"---\n{dumped}---\n{rest}", encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) -> Path:
     root = tmp_path_factory.mktemp("xss")
     fields = hostile_data(root / "data")
     assert fields >= 70, fields
-    project = sites.make_project(root / "project", data=root / "data")
+    hostile_content(root / "content")
+    project = sites.make_project(root / "project", data=root / "data", content=root / "content")
     run = sites.build(project)
     assert run.returncode == 0, run.output
     return run.site
@@ -332,6 +353,19 @@ def test_payloads_are_shown_as_text(hostile_site: Path) -> None:
     assert "&lt;script&gt;window.__xss=4&lt;/script&gt;" in html
     # which payload comes first depends on how many texts the fixture has; all are in the h1
     assert re.search(rf"<h1>{PROBE} en [^<]*{{{{ &#39;XSS&#39; ~ &#39;CANARY&#39; }}}}", html)
+
+
+def test_front_matter_is_text_everywhere(hostile_site: Path) -> None:
+    """The hostile title and description of a hand-written page: in <title>, the menu,
+    the breadcrumb and the meta description as escaped text, never as attributes."""
+    page = (hostile_site / "en/accessibility/index.html").read_text(encoding="utf-8")
+    other = (hostile_site / "en/services/index.html").read_text(encoding="utf-8")  # the menu
+    title = FRONT_TITLE.replace("&", "&amp;").replace('"', "&#34;").replace("'", "&#39;")
+    assert f"<title>{title} - " in page
+    assert title in other
+    description = FRONT_DESCRIPTION.replace('"', "&#34;")
+    assert f'<meta name="description" content="{description}">' in page
+    assert problems_in_html(page) == [] and problems_in_html(other) == []
 
 
 def test_the_scanner_catches_what_it_must() -> None:

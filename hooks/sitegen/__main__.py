@@ -22,6 +22,7 @@ from .loader import load_data_dir
 from .messages import message
 from .pages import content_collisions
 from .schema import write_schemas
+from .site_config import check_config_file
 from .source_files import regular_files
 from .translations import translation_report
 
@@ -63,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     errors = list(result.errors)
     if result.reads:
         errors = sorted(set(errors + lint_data(result.reads, args.data_dir.parent)))
+    config_file = args.data_dir.parent / "mkdocs.yml"  # the configuration next to the data
+    if config_file.is_file():
+        errors += check_config_file(config_file, Path(os.path.relpath(config_file)).as_posix())
     content = args.data_dir.parent / "content"  # the hand-written pages next to the data
     if content.is_dir():
         shown = Path(os.path.relpath(content)).as_posix()

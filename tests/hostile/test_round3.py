@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from sitegen import open_data
+from sitegen.content_pages import check_content
+from sitegen.errors import DataError
 from sitegen.loader import load_data_dir
 from sitegen.page_context import load_ui_strings
+from sitegen.qr import AddressTooLong, qr_svg
+from sitegen.site_config import check_config_file, site_url_problem
 
 from conftest import FIXTURE_SITE, ROOT
 
@@ -97,3 +106,193 @@ def test_numbers_in_the_csv_stay_numbers(tmp_path: Path) -> None:
     rows[0]["spent_eur"] = "-5"  # a negative sum, as we would write it
     cells = _cells(open_data.to_csv(rows, open_data.REPORT_COLUMNS))
     assert cells[1][open_data.REPORT_COLUMNS.index("spent_eur")] == "-5"
+
+
+# --- cases that change a project folder: configuration, hand-written pages --------------
+
+NOT_PLAIN = re.compile(r"Traceback|Error\b|pydantic|Decimal\(|<class|object at 0x|\bNone\b|\n")
+ERROR_LINE = re.compile(r"^(data|content|mkdocs\.yml)(/[^:]+)?:\d+:\d+: (?:[\w.\[\]-]+: )?\S.*$")
+PAGE = "content/lv/hostile.md"
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    category: str
+    file: str  # the name the message must carry
+    words: tuple[str, ...]
+    line: int
+    change: Callable[[Path], None]
+
+
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE_SITE / "data", root / "data")
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def config(key: str, value: str) -> Callable[[Path], None]:
+    """Set ``key`` (site_url, site_name, site_description) on its line of mkdocs.yml."""
+
+    def change(root: Path) -> None:
+        path = root / "mkdocs.yml"
+        text = path.read_text(encoding="utf-8")
+        text, n = re.subn(rf"(?m)^{key}:.*$", lambda _: f"{key}: {value}", text, count=1)
+        assert n == 1, key
+        path.write_text(text, encoding="utf-8")
+
+    return change
+
+
+def page(text: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        (root / PAGE).write_text(text, encoding="utf-8")
+
+    return change
+
+
+def config_line(key: str) -> int:
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:"))
+
+
+URL = config_line("site_url")
+NAME = config_line("site_name")
+DESCRIPTION = config_line("site_description")
+SCHEME = "must start with https:// or http://"
+
+C = Case
+PROJECT_CASES: list[Case] = [
+    # --- site_url: markup, schemes, spaces, hosts, length --------------------------------
+    C("url-javascript", "configuration", "mkdocs.yml", (SCHEME, "not javascript"), URL,
+      config("site_url", '"javascript:alert(1)"')),
+    C("url-javascript-slashes", "configuration", "mkdocs.yml", (SCHEME,), URL,
+      config("site_url", '"javascript://example.org/%0aalert(1)"')),
+    C("url-data", "configuration", "mkdocs.yml", (SCHEME, "not data"), URL,
+      config("site_url", '"data:text/html,x"')),
+    C("url-markup", "configuration", "mkdocs.yml", ("may not contain <",), URL,
+      config("site_url", '"https://example.org/<script>alert(1)</script>/"')),
+    C("url-quote", "configuration", "mkdocs.yml", ('may not contain "',), URL,
+      config("site_url", "'https://example.org/\"onmouseover=\"alert(1)/'")),
+    C("url-space", "configuration", "mkdocs.yml", ("may not contain a space",), URL,
+      config("site_url", '"https://example.org/social services/"')),
+    C("url-non-ascii-host", "configuration", "mkdocs.yml", ("IDNA", "xn--rzekne-p3a.lv"), URL,
+      config("site_url", '"https://rēzekne.lv/"')),
+    C("url-too-long", "configuration", "mkdocs.yml", ("too long", "at most 200"), URL,
+      config("site_url", '"https://example.org/' + "a" * 3000 + '/"')),
+    C("url-user", "configuration", "mkdocs.yml", ("user name or password",), URL,
+      config("site_url", '"https://admin:secret@example.org/"')),
+    C("url-query", "configuration", "mkdocs.yml", ("query (?) or a fragment (#)",), URL,
+      config("site_url", '"https://example.org/?x=1"')),
+    C("url-ftp", "configuration", "mkdocs.yml", (SCHEME, "not ftp"), URL,
+      config("site_url", '"ftp://example.org/"')),
+    C("url-bad-host", "configuration", "mkdocs.yml", ("host name `-evil-` is not valid",), URL,
+      config("site_url", '"https://-evil-/"')),
+    C("url-newline-escape", "configuration", "mkdocs.yml", ("U+000A",), URL,
+      config("site_url", '"https://example.org/\\nx/"')),
+    C("site-name-markup", "configuration", "mkdocs.yml", ("`site_name` is plain text",), NAME,
+      config("site_name", "<img src=x onerror=alert(1)>")),
+    C("site-description-quote", "configuration", "mkdocs.yml",
+      ("`site_description` is plain text",), DESCRIPTION,
+      config("site_description", "'x\" onfocus=\"alert(1)'")),
+    # --- front matter: markup in the title and the description ---------------------------
+    C("title-script", "front-matter", PAGE, ("`title` is plain text", "<title>"), 2,
+      page("---\ntitle: <script>alert(1)</script>\n---\n\n# X\n")),
+    C("title-closes-title", "front-matter", PAGE, ("`title` is plain text",), 2,
+      page("---\ntitle: </title><script>alert(1)</script>\n---\n\n# X\n")),
+    C("title-img", "front-matter", PAGE, ("`title` is plain text",), 3,
+      page("---\nhide: [toc]\ntitle: 'Sveiki <img src=x onerror=alert(1)>'\n---\n\n# X\n")),
+    C("description-leaves-attribute", "front-matter", PAGE, ("`description` is plain text",), 3,
+      page('---\ntitle: X\ndescription: \'x"><script>alert(1)</script>\'\n---\n\n# X\n')),
+    C("description-svg", "front-matter", PAGE, ("`description` is plain text",), 3,
+      page("---\ntitle: X\ndescription: <svg onload=alert(1)>\n---\n\n# X\n")),
+]  # fmt: skip
+
+
+def errors_of(root: Path) -> list[DataError]:
+    """What `python -m sitegen validate data` reports for the project, in process."""
+    result = load_data_dir(root / "data", display_root=root)
+    return [
+        *result.errors,
+        *check_content(root / "content", "content"),
+        *check_config_file(root / "mkdocs.yml", "mkdocs.yml"),
+    ]
+
+
+def check_refused(case: Case, errors: list[DataError]) -> None:
+    shown = [e.english_line for e in errors]
+    assert shown, f"{case.id}: accepted"
+    for text in shown:
+        assert ERROR_LINE.match(text), f"{case.id}: not `file:line:col: reason`: {text!r}"
+        assert not NOT_PLAIN.search(text), f"{case.id}: not plain: {text!r}"
+    matching = [
+        e for e in errors if e.file == case.file and all(w in e.message for w in case.words)
+    ]
+    assert matching, f"{case.id}: no message with {case.words} about {case.file}: {shown}"
+    assert any(e.line == case.line for e in matching), f"{case.id}: line {case.line}: {shown}"
+    assert all(e.lv and e.lv != e.message for e in matching), "Latvian first, from the catalogue"
+
+
+@pytest.mark.parametrize("case", PROJECT_CASES, ids=[c.id for c in PROJECT_CASES])
+def test_refused_with_file_line_and_reason(tmp_path: Path, case: Case) -> None:
+    root = project(tmp_path)
+    case.change(root)
+    check_refused(case, errors_of(root))
+
+
+def test_the_real_configuration_passes() -> None:
+    assert check_config_file(ROOT / "mkdocs.yml") == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.github.io/latgale/", "http://127.0.0.1:8000/", "https://xn--rzekne-p3a.lv/",
+     "https://example.lv"],
+)  # fmt: skip
+def test_plain_addresses_pass(url: str) -> None:
+    assert site_url_problem(url) is None
+
+
+@pytest.mark.parametrize("case", [PROJECT_CASES[0], PROJECT_CASES[15]], ids=["url", "title"])
+def test_command_line(tmp_path: Path, case: Case) -> None:
+    root = project(tmp_path)
+    case.change(root)
+    run = subprocess.run(
+        [sys.executable, "-m", "sitegen", "validate", "data"],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+    assert "Traceback" not in run.stdout + run.stderr
+    assert run.returncode == 1
+    lines = [line.strip() for line in run.stderr.splitlines()]
+    wanted = [
+        f"{line} {english}"
+        for line, english in zip(lines, lines[1:], strict=False)
+        if line.startswith(f"{case.file}:{case.line}:")
+    ]
+    assert any(all(w in text for w in case.words) for text in wanted), run.stderr
+
+
+def test_an_address_too_long_for_a_qr_code_is_a_plain_error() -> None:
+    with pytest.raises(AddressTooLong, match="too long for a QR code .3020 characters"):
+        qr_svg("https://example.org/" + "a" * 3000)
+    assert "<svg" in qr_svg("https://example.org/lv/services/home-care/")
+
+
+def test_front_matter_is_escaped_by_the_build() -> None:
+    """The second line behind the check: what the theme writes as it is, escaped."""
+    from generate_pages import escape_front_matter
+
+    class FakePage:
+        meta = {"title": 'A & "B" <i>', "description": 'x" onfocus="y'}
+
+    page = FakePage()
+    escape_front_matter(page)  # type: ignore[arg-type]
+    escape_front_matter(page)  # type: ignore[arg-type]  # a second language build
+    assert str(page.meta["title"]) == "A &amp; &#34;B&#34; &lt;i&gt;"
+    assert str(page.meta["description"]) == "x&#34; onfocus=&#34;y"
