@@ -121,6 +121,7 @@ class DayHours(Strict):
                 close=self.close,
             )
         span_end = end + (24 * 60 if self.overnight else 0)
+        previous: tuple[int, int, Break] | None = None
         for index, brk in enumerate(self.breaks):
             b_start, b_end = minutes(brk.start), minutes(brk.end)
             if self.overnight:  # times before the opening time are on the next day
@@ -137,6 +138,20 @@ class DayHours(Strict):
                     open=self.open,
                     close=self.close,
                 )
+            # in the order of the day and apart: the timeline, HSDS and JSON-LD cut the span
+            # at each break in turn (an overlap would make a session that ends before it starts)
+            if previous is not None:
+                p_start, p_end, p_brk = previous
+                if b_start < p_end:
+                    raise _fail(
+                        "break_overlap" if b_start >= p_start else "break_order",
+                        at=("breaks", index),
+                        bs=brk.start,
+                        be=brk.end,
+                        ps=p_brk.start,
+                        pe=p_brk.end,
+                    )
+            previous = (b_start, b_end, brk)
         return self
 
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 PROVIDER = "providers/test-provider.yaml"
 REPORT = "reports/test-report.yaml"
 SITE = "site.yaml"
+CALENDAR = "calendar.yaml"
+PLACES = "places.yaml"
 VOCABULARY = "vocabulary.yaml"
 ACTS = "legal-acts.yaml"
 
@@ -51,8 +53,13 @@ CATEGORIES = (
     "look-alike",
     "wide-encoding",
     "silent-change",
+    # round 3 (issue 25)
+    "break-order",
+    "season-overlap",
+    "moved-day-holiday",
 )
-ROUND_2 = CATEGORIES[CATEGORIES.index("reserved-id") :]
+ROUND_2 = CATEGORIES[CATEGORIES.index("reserved-id") : CATEGORIES.index("break-order")]
+ROUND_3 = CATEGORIES[CATEGORIES.index("break-order") :]
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,36 @@ def _too_large(raw: bytes) -> bytes:
     """A valid file grown past 1 MiB by one long text (a pasted document)."""
     padding = ("Sociālais dienests palīdz. " * (MIB // 20)).encode()
     return raw.replace(b"en: A small test site.}", b"en: " + padding + b"}")
+
+
+def _breaks(*spans: str) -> str:
+    """The office hours' breaks as a flow list of ``"HH:MM-HH:MM"`` spans."""
+    listed = ", ".join(f'{{start: "{s.split("-")[0]}", end: "{s.split("-")[1]}"}}' for s in spans)
+    return f"          breaks: [{listed}]\n"
+
+
+BREAKS_OLD = "          breaks:\n            - " + BREAK + "\n"
+SHELTER = "    - label: {lv: Naktspatversme, en: Night shelter}\n      season: {lv: ziemā, en: in winter}\n"
+
+
+def _seasons(first: tuple[str, str], second: tuple[str, str]) -> str:
+    """The office hours split into two dated seasons (summer, then winter)."""
+    return (
+        "    - label: {lv: Vasarā, en: In summer}\n"
+        "      season: {lv: vasarā, en: in summer}\n"
+        f'      season_dates: {{start: "{first[0]}", end: "{first[1]}"}}\n'
+        "      hours:\n"
+        '        - {days: [sat], open: "10:00", close: "14:00"}\n'
+        + SHELTER
+        + f'      season_dates: {{start: "{second[0]}", end: "{second[1]}"}}\n'
+    )
+
+
+def _move(day_off: str, work_on: str) -> str:
+    return (
+        f"moved_days:\n  - day_off: {day_off}\n    work_on: {work_on}\n"
+        "    source: {lv: Testa rīkojums, en: A test order}\n"
+    )
 
 
 def _deep(open_: str, close: str, depth: int) -> str:
@@ -571,6 +608,41 @@ CASES: list[Case] = [
       old="Test site", new="Test&#x202e; site"),
     C("entity-zero-width-joiner", "invisible-character", SITE,
       "&zwj; stands for U+200D ZERO WIDTH JOINER", 2, old="Maza testa", new="Maza&zwj;testa"),
+    # --- round 3 (issue 25): breaks in the order of the day, apart -------------------
+    C("breaks-out-of-order", "break-order", PROVIDER, ("break 10:00-10:15 is listed after",
+      "order of the day"), "breaks: [", old=BREAKS_OLD, new=_breaks("12:00-12:30", "10:00-10:15")),
+    C("breaks-overlap", "break-order", PROVIDER, ("overlaps break 12:00-12:30",), "breaks: [",
+      old=BREAKS_OLD, new=_breaks("12:00-12:30", "12:15-12:45")),
+    C("breaks-same-twice", "break-order", PROVIDER, "overlaps break 12:00-12:30", "breaks: [",
+      old=BREAKS_OLD, new=_breaks("12:00-12:30", "12:00-12:30")),
+    C("breaks-inside-another", "break-order", PROVIDER, "overlaps break 12:00-13:00", "breaks: [",
+      old=BREAKS_OLD, new=_breaks("12:00-13:00", "12:10-12:20")),
+    C("breaks-three-last-early", "break-order", PROVIDER, "break 09:00-09:10 is listed after",
+      "breaks: [", old=BREAKS_OLD, new=_breaks("10:00-10:10", "12:00-12:30", "09:00-09:10")),
+    C("breaks-overnight-order", "break-order", PROVIDER, "break 23:00-23:15 is listed after",
+      "breaks: [", old="          overnight: true\n",
+      new="          overnight: true\n" + _breaks("02:00-02:30", "23:00-23:15")),
+    # --- seasons whose days overlap ----------------------------------------------------
+    C("seasons-overlap-in-march", "season-overlap", PROVIDER, "overlap", '"11-01"',
+      old=SHELTER, new=_seasons(("03-01", "10-31"), ("11-01", "03-31"))),
+    C("seasons-same-days", "season-overlap", PROVIDER, "overlap", '"06-01"',
+      old=SHELTER, new=_seasons(("06-01", "08-31"), ("06-01", "08-31"))),
+    C("seasons-one-day-shared", "season-overlap", PROVIDER, "overlap", '"10-31", end',
+      old=SHELTER, new=_seasons(("04-01", "10-31"), ("10-31", "03-31"))),
+    C("seasons-whole-year-and-winter", "season-overlap", PROVIDER, "overlap", '"12-01"',
+      old=SHELTER, new=_seasons(("01-01", "12-31"), ("12-01", "02-28"))),
+    # --- moved days that collide with a public holiday ----------------------------------
+    C("moved-day-off-is-holiday", "moved-day-holiday", CALENDAR,
+      ("2031-11-18 is already a public holiday", "Proclamation Day"), "day_off: 2031-11-18",
+      old="moved_days:\n", new=_move("2031-11-18", "2031-11-22")),
+    C("moved-work-on-is-holiday", "moved-day-holiday", CALENDAR,
+      ("2028-11-18 is a public holiday", "cannot be worked"), "work_on: 2028-11-18",
+      old="moved_days:\n", new=_move("2028-11-17", "2028-11-18")),
+    C("moved-day-off-christmas", "moved-day-holiday", CALENDAR, "2031-12-25 is already a public",
+      "day_off: 2031-12-25", old="moved_days:\n", new=_move("2031-12-25", "2031-12-20")),
+    C("moved-work-on-midsummer-eve", "moved-day-holiday", CALENDAR,
+      "2029-06-23 is a public holiday", "work_on: 2029-06-23",
+      old="moved_days:\n", new=_move("2029-06-22", "2029-06-23")),
 ]  # fmt: skip
 
 

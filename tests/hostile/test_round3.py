@@ -8,6 +8,7 @@ configuration) or show a harm made harmless (a CSV cell neutralised, a text esca
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import shutil
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sitegen import open_data
+from sitegen import open_data, opening
 from sitegen.content_pages import check_content
 from sitegen.errors import DataError
 from sitegen.loader import load_data_dir
@@ -296,3 +297,70 @@ def test_front_matter_is_escaped_by_the_build() -> None:
     escape_front_matter(page)  # type: ignore[arg-type]  # a second language build
     assert str(page.meta["title"]) == "A &amp; &#34;B&#34; &lt;i&gt;"
     assert str(page.meta["description"]) == "x&#34; onfocus=&#34;y"
+
+
+# --- the changes of the clock (Europe/Riga): the stated rule, both changes of the year ----
+
+
+def _last_sunday(year: int, month: int) -> dt.date:
+    day = dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+    return day - dt.timedelta(days=(day.weekday() - 6) % 7)
+
+
+def _utc(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize("year", [2026, 2027])
+def test_spring_forward_gap_is_the_moment_of_the_change(year: int) -> None:
+    day = _last_sunday(year, 3)
+    change = _utc(day, 1)  # 03:00 EET = 04:00 EEST = 01:00 UTC
+    assert riga_offset(change - dt.timedelta(minutes=1)) == 2
+    assert riga_offset(change) == 3
+    for hhmm in ("03:00", "03:01", "03:30", "03:59"):
+        assert opening.local(day, hhmm) == change, hhmm
+    assert opening.local(day, "02:59") == change - dt.timedelta(minutes=1)
+    assert opening.local(day, "04:00") == change
+    assert opening.local(day, "04:01") == change + dt.timedelta(minutes=1)
+
+
+@pytest.mark.parametrize("year", [2026, 2027])
+def test_repeated_autumn_hour_is_its_first_occurrence(year: int) -> None:
+    day = _last_sunday(year, 10)
+    change = _utc(day, 1)  # 04:00 EEST -> 03:00 EET at 01:00 UTC
+    assert (riga_offset(change - dt.timedelta(minutes=1)), riga_offset(change)) == (3, 2)
+    assert opening.local(day, "03:30") == _utc(day, 0, 30)  # summer time, the first 03:30
+    assert opening.local(day, "02:59") == _utc(day - dt.timedelta(days=1), 23, 59)
+    assert opening.local(day, "04:00") == _utc(day, 2)  # after the change: winter time
+
+
+def riga_offset(moment: dt.datetime) -> int:
+    offset = moment.astimezone(opening.RIGA).utcoffset()
+    assert offset is not None
+    return int(offset.total_seconds() // 3600)
+
+
+@pytest.mark.parametrize(
+    ("month", "close", "hours"),
+    [(3, "03:30", 9), (3, "08:00", 13), (10, "03:30", 9.5), (10, "08:00", 15)],
+)
+def test_a_night_across_a_change_of_the_clock(month: int, close: str, hours: float) -> None:
+    """An overnight span from Saturday 18:00: in March, a closing time in the gap is the
+    change itself (never an hour later); a night across the change is an hour shorter in
+    March, an hour longer in October; every span ends after it starts."""
+    from sitegen.calendar_lv import LatvianCalendar
+    from sitegen.model import DayHours, Schedule
+
+    sunday = _last_sunday(2026, month)
+    saturday = sunday - dt.timedelta(days=1)
+    schedule = Schedule(
+        kind="operation",
+        hours=[DayHours(days=["sat"], open="18:00", close=close, overnight=True)],
+    )
+    data = load_data_dir(FIXTURE_SITE / "data", display_root=FIXTURE_SITE).data
+    assert data is not None
+    cal = LatvianCalendar(data.calendar)
+    (span,) = opening._spans(schedule, cal, "one-hour-earlier", saturday)
+    assert span.end - span.start == dt.timedelta(hours=hours)
+    if month == 3 and close == "03:30":
+        assert span.end == _utc(sunday, 1)
