@@ -20,7 +20,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .characters import entity_characters, invisible_characters, mixed_scripts
+from .characters import (
+    entity_characters,
+    invisible_characters,
+    long_numbers,
+    mixed_scripts,
+    stacked_marks,
+)
 from .errors import DataError
 from .messages import Message, message
 from .source_files import NotRegular, read_regular, regular_files
@@ -143,7 +149,13 @@ def check_page(raw: bytes, name: str, blocks: set[str]) -> list[DataError]:
         return [DataError.of(name, line, 1, "", message("page.not_utf8"))]
     errors: list[DataError] = []
     for index, reason in sorted(
-        [*invisible_characters(text), *mixed_scripts(text), *entity_characters(text)]
+        [
+            *invisible_characters(text),
+            *mixed_scripts(text),
+            *entity_characters(text),
+            *long_numbers(text),
+            *stacked_marks(text),
+        ]
     )[:20]:
         before = text[:index]
         errors.append(

@@ -57,6 +57,9 @@ CATEGORIES = (
     "break-order",
     "season-overlap",
     "moved-day-holiday",
+    "depth-limit",
+    "digits-limit",
+    "combining-marks",
 )
 ROUND_2 = CATEGORIES[CATEGORIES.index("reserved-id") : CATEGORIES.index("break-order")]
 ROUND_3 = CATEGORIES[CATEGORIES.index("break-order") :]
@@ -147,6 +150,26 @@ def _move(day_off: str, work_on: str) -> str:
         f"moved_days:\n  - day_off: {day_off}\n    work_on: {work_on}\n"
         "    source: {lv: Testa rīkojums, en: A test order}\n"
     )
+
+
+def _place_chain(depth: int) -> str:
+    """``depth`` cities, each within the one before (the first within test-city)."""
+    return (
+        "".join(
+            f"  - id: deep-{i:04d}\n    kind: city\n"
+            f"    within: {f'deep-{i - 1:04d}' if i else 'test-city'}\n"
+            f"    name: {{lv: Vieta {i}, en: Place {i}}}\n"
+            for i in range(depth)
+        )
+        + "transitions:\n"
+    )
+
+
+SUMMARY = "summary: {lv: Testa sociālais dienests., en: A test social service.}"
+
+
+def _summary(lv: str, en: str = "A test social service.") -> str:
+    return f'summary: {{lv: "{lv}", en: "{en}"}}'
 
 
 def _deep(open_: str, close: str, depth: int) -> str:
@@ -643,6 +666,39 @@ CASES: list[Case] = [
     C("moved-work-on-midsummer-eve", "moved-day-holiday", CALENDAR,
       "2029-06-23 is a public holiday", "work_on: 2029-06-23",
       old="moved_days:\n", new=_move("2029-06-22", "2029-06-23")),
+    # --- depth: a chain of places ---------------------------------------------------------
+    C("places-chain-1200", "depth-limit", PLACES, ("`deep-0005` lies too deep", "more than 6"),
+      "within: deep-0004", old="transitions:\n", new=_place_chain(1200)),
+    C("places-chain-7", "depth-limit", PLACES, "`deep-0005` lies too deep", "within: deep-0004",
+      old="transitions:\n", new=_place_chain(7)),
+    C("places-chain-100", "depth-limit", PLACES, "lies too deep", "within: deep-0004",
+      old="transitions:\n", new=_place_chain(100)),
+    # --- digits: numbers no page can read aloud or format ---------------------------------
+    C("amount-30-digits-in-text", "digits-limit", PROVIDER, ("30 digits", "at most 20"), "summary: {lv: \"",
+      old=SUMMARY, new=_summary("Maksā 123456789012345678901234567890 €")),
+    C("amount-grouped-30-digits", "digits-limit", PROVIDER, ("30 digits", "at most 15"), "summary: {lv: \"",
+      old=SUMMARY, new=_summary("Maksā 123 456 789 012 345 678 901 234 567 890 €")),
+    C("percent-10-to-40", "digits-limit", PROVIDER, "41 digits", "summary: {lv: \"",
+      old=SUMMARY, new=_summary("Atlaide 1" + "0" * 40 + " %")),
+    C("percent-10-to-40-english", "digits-limit", PROVIDER, "41 digits", "summary: {lv: \"",
+      old=SUMMARY, new=_summary("Atlaide 5 %", "A discount of 1" + "0" * 40 + "%")),
+    C("ordinal-4400-digits", "digits-limit", PROVIDER, "4400 digits", "summary: {lv: \"",
+      old=SUMMARY, new=_summary("9" * 4400 + ". vietā")),
+    C("ordinal-4400-digits-in-site", "digits-limit", SITE, "4400 digits", 2,
+      old="Maza testa", new="9" * 4400 + ". Maza testa"),
+    C("grouped-with-dots", "digits-limit", PROVIDER, "18 digits", "summary: {lv: \"",
+      old=SUMMARY, new=_summary("Maksā 123.456.789.012.345.678,00 €")),
+    C("amount-value-30-digits", "digits-limit", PROVIDER, "30 digits", "amount: 1234",
+      old="amount: 8.80", new="amount: 123456789012345678901234567890"),
+    # --- combining marks stacked on one letter ---------------------------------------------
+    C("combining-300-marks", "combining-marks", PROVIDER, ("300 combining marks", "at most 3"),
+      "town:", old="town: Rēzekne", new="town: Re" + "\u0301" * 300 + "zekne"),
+    C("combining-4-marks", "combining-marks", SITE, "4 combining marks", 2,
+      old="Maza testa", new="Maza te\u0300\u0301\u0302\u0303sta"),
+    C("combining-marks-in-name", "combining-marks", PROVIDER, "50 combining marks", "name: {lv: P",
+      old=SERVICE_NAME, new="name: {lv: Pa" + "\u0335" * 50 + "rtikas pakas, en: Food packages}"),
+    C("combining-marks-escaped", "combining-marks", PROVIDER, "20 combining marks", "town:",
+      old="town: Rēzekne", new='town: "Re' + "\\u0301" * 20 + 'zekne"'),
 ]  # fmt: skip
 
 

@@ -114,6 +114,7 @@ def test_numbers_in_the_csv_stay_numbers(tmp_path: Path) -> None:
 NOT_PLAIN = re.compile(r"Traceback|Error\b|pydantic|Decimal\(|<class|object at 0x|\bNone\b|\n")
 ERROR_LINE = re.compile(r"^(data|content|mkdocs\.yml)(/[^:]+)?:\d+:\d+: (?:[\w.\[\]-]+: )?\S.*$")
 PAGE = "content/lv/hostile.md"
+FRONT = "---\ntitle: Naidīgs\n---\n\n# Naidīgs\n\n"
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,17 @@ PROJECT_CASES: list[Case] = [
       page('---\ntitle: X\ndescription: \'x"><script>alert(1)</script>\'\n---\n\n# X\n')),
     C("description-svg", "front-matter", PAGE, ("`description` is plain text",), 3,
       page("---\ntitle: X\ndescription: <svg onload=alert(1)>\n---\n\n# X\n")),
+    # --- sizes in a hand-written page --------------------------------------------------
+    C("page-ordinal-4400-digits", "digits-limit", PAGE, ("4400 digits", "at most 20"), 7,
+      page(FRONT + "9" * 4400 + ". vietā\n")),
+    C("page-percent-10-to-40", "digits-limit", PAGE, ("41 digits",), 7,
+      page(FRONT + "Atlaide 1" + "0" * 40 + " %\n")),
+    C("page-amount-grouped", "digits-limit", PAGE, ("21 digits", "at most 15"), 8,
+      page(FRONT + "Teksts.\nMaksā 123 456 789 012 345 678 901 €\n")),
+    C("page-combining-300", "combining-marks", PAGE, ("300 combining marks",), 7,
+      page(FRONT + "Z" + "\u0301" * 300 + "algo\n")),
+    C("page-title-combining", "combining-marks", PAGE, ("5 combining marks",), 2,
+      page("---\ntitle: A" + "\u0300" * 5 + "\n---\n\n# X\n")),
 ]  # fmt: skip
 
 
@@ -364,3 +376,32 @@ def test_a_night_across_a_change_of_the_clock(month: int, close: str, hours: flo
     assert span.end - span.start == dt.timedelta(hours=hours)
     if month == 3 and close == "03:30":
         assert span.end == _utc(sunday, 1)
+
+
+# --- sizes: what validation refuses is harmless at the sinks too --------------------------
+
+HUGE = [
+    "Maksā 123456789012345678901234567890,00 €",
+    "Maksā 123456789012345678901234567890 eiro",
+    "Atlaide 1" + "0" * 40 + " %",
+    "9" * 4400 + ". vietā\n2. x",
+    "1. a\n" + "9" * 4400 + ". b",
+]
+
+
+@pytest.mark.parametrize("text", HUGE, ids=["money", "money-words", "percent", "ordinal", "list"])
+def test_huge_numbers_are_not_read_aloud_and_raise_nothing(text: str) -> None:
+    from sitegen.richtext import render_markdown
+    from sitegen.speech_markup import find_all
+
+    for lang in ("lv", "en"):
+        assert find_all(text, lang, {}) == []  # not spoken, not parsed
+    assert max(re.findall(r"\d+", text), key=len) in render_markdown(text)  # shown as written
+
+
+def test_the_limits_keep_real_numbers() -> None:
+    from sitegen.characters import long_numbers, stacked_marks
+
+    real = "LV43TREL980257003900B 90000078104 64607194 29469720 457 425 € 1 000 000,00 € 2024.12.23"
+    assert list(long_numbers(real)) == []
+    assert list(stacked_marks("Rēzekne Re\u0304zekne Vie\u0323\u0302t")) == []
