@@ -50,6 +50,14 @@ _MARKS = re.compile(
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+def name_key(text: str) -> str:
+    """What two names are compared by: the same letters in Unicode's composed form (NFC:
+    "ā" written as one character or as a + U+0304 is one name), case ignored."""
+    if text.isascii():
+        return text.casefold()
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
+
+
 def describe(char: str) -> str:
     """``U+200B ZERO WIDTH SPACE``: the code and the Unicode name of one character."""
     code = ord(char)

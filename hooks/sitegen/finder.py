@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .characters import name_key
 from .languages import LANGUAGES
 from .messages import message
 from .model import NeedAnswer, WhoAnswer
@@ -158,14 +159,14 @@ class Finder:
         return next(n for n in self.file.needs if n.id == need_id)
 
     def name_counts(self, lang: str) -> dict[str, int]:
-        """How many services and benefits bear each name (casefolded) in a language; made
+        """How many services and benefits bear each name (``name_key``: NFC, casefolded) in a language; made
         once per language, as every list of links asks it for every name."""
         if lang not in self._name_counts:
             counts: dict[str, int] = {}
             texts = [s.name for s, _ in self.data.services.values()]
             texts += [b.name for b, _ in self.benefits.values()]
             for text in texts:
-                key = text.in_language(lang).casefold()
+                key = name_key(text.in_language(lang))
                 counts[key] = counts.get(key, 0) + 1
             self._name_counts[lang] = counts
         return self._name_counts[lang]
@@ -176,7 +177,7 @@ class Finder:
         apart ("Aprūpe mājās — Rēzeknes pilsēta")."""
         service = self.data.services[service_id][0]
         if all(
-            self.name_counts(lang).get(service.name.in_language(lang).casefold(), 0) < 2
+            self.name_counts(lang).get(name_key(service.name.in_language(lang)), 0) < 2
             for lang in LANGUAGES
         ):
             return service.name
@@ -301,14 +302,14 @@ class FinderView:
         ("Aprūpe mājās — Rēzeknes pilsēta"), so lists of links tell them apart."""
         service = self.ctx.service(service_id)
         name = self.ctx.t(service.name)
-        if self._shared_names().get(name.casefold(), 0) < 2:
+        if self._shared_names().get(name_key(name), 0) < 2:
             return name
         return f"{name} — {self.area_name(self.territory.service_area(service_id))}"
 
     def benefit_label(self, benefit_id: str) -> str:
         benefit, provider_id = self.core.benefits[benefit_id]
         name = self.ctx.t(benefit.name)
-        if self._shared_names().get(name.casefold(), 0) < 2:
+        if self._shared_names().get(name_key(name), 0) < 2:
             return name
         return f"{name} — {self.area_name(self.territory.provider_area(provider_id))}"
 

@@ -231,8 +231,8 @@ def _mark(mark: yaml.Mark | None) -> tuple[int, int]:
 
 def _scalar(node: ScalarNode, loader: _Loader) -> Any:
     tag, value = node.tag, node.value
-    if tag == _STR:
-        return value
+    if tag == _STR:  # one spelling of each letter: ā, not a + U+0304 (names compare equal)
+        return value if value.isascii() else unicodedata.normalize("NFC", value)
     if tag == _NULL:
         return None
     if tag == _BOOL:
@@ -429,7 +429,7 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
                 ):
                     error(*_mark(key_node.start_mark), path, message("read.key_not_text"))
                     continue
-                key = str(key_node.value)
+                key = unicodedata.normalize("NFC", str(key_node.value))
                 explicit = tags.get((*_mark(key_node.start_mark), ScalarNode))
                 if explicit is not None:
                     error(

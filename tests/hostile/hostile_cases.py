@@ -10,6 +10,7 @@ unchanged fixture (a BOM, CRLF line ends, ``+371`` …).
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ CATEGORIES = (
     "depth-limit",
     "digits-limit",
     "combining-marks",
+    "unicode-normalisation",
 )
 ROUND_2 = CATEGORIES[CATEGORIES.index("reserved-id") : CATEGORIES.index("break-order")]
 ROUND_3 = CATEGORIES[CATEGORIES.index("break-order") :]
@@ -170,6 +172,16 @@ SUMMARY = "summary: {lv: Testa sociālais dienests., en: A test social service.}
 
 def _summary(lv: str, en: str = "A test social service.") -> str:
     return f'summary: {{lv: "{lv}", en: "{en}"}}'
+
+
+def _terms(first: str, second: str) -> str:
+    """A termbase with two entries whose Latvian terms are the same words."""
+    return (
+        f"terms:\n  - id: food-parcel\n    lv: {first}\n    en: food parcel\n"
+        f"    lv_forms: [pārtikas pak*]\n"
+        f"  - id: food-package\n    lv: {second}\n    en: food package\n"
+        f"    lv_forms: [pārtikas pak*]\n"
+    )
 
 
 def _deep(open_: str, close: str, depth: int) -> str:
@@ -699,6 +711,25 @@ CASES: list[Case] = [
       old=SERVICE_NAME, new="name: {lv: Pa" + "\u0335" * 50 + "rtikas pakas, en: Food packages}"),
     C("combining-marks-escaped", "combining-marks", PROVIDER, "20 combining marks", "town:",
       old="town: Rēzekne", new='town: "Re' + "\\u0301" * 20 + 'zekne"'),
+    # --- one spelling of each letter: NFD (a + U+0304) is read as NFC (ā) -----------------
+    ok("nfd-service-name", "unicode-normalisation", PROVIDER,
+       old=SERVICE_NAME, new="name: {lv: Pa\u0304rtikas pakas, en: Food packages}"),
+    ok("nfd-town", "unicode-normalisation", PROVIDER, old="town: Rēzekne", new="town: Re\u0304zekne"),
+    ok("nfd-summary", "unicode-normalisation", PROVIDER, old="Testa sociālais dienests.",
+       new="Testa socia\u0304lais dienests."),
+    ok("nfd-escaped", "unicode-normalisation", PROVIDER, old="town: Rēzekne",
+       new='town: "Re\\u0304zekne"'),
+    ok("nfd-whole-file", "unicode-normalisation", PROVIDER,
+       raw=lambda raw: unicodedata.normalize("NFD", raw.decode()).encode()),
+    ok("nfd-whole-report", "unicode-normalisation", REPORT,
+       raw=lambda raw: unicodedata.normalize("NFD", raw.decode()).encode()),
+    C("nfd-term-twice", "unicode-normalisation", "terms.yaml",
+      ("is listed twice", "as `food parcel` and as `food package`"),
+      "lv: pa\u0304rtikas", content=_terms("pārtikas paka", "pa\u0304rtikas paka")),
+    C("nfd-term-twice-capital", "unicode-normalisation", "terms.yaml", "is listed twice",
+      "lv: Pa\u0304rtikas", content=_terms("pārtikas paka", "Pa\u0304rtikas paka")),
+    C("nfc-term-twice-in-nfd-file", "unicode-normalisation", "terms.yaml", "is listed twice", 7,
+      content=unicodedata.normalize("NFD", _terms("pārtikas paka", "pārtikas paka"))),
 ]  # fmt: skip
 
 

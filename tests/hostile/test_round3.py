@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -405,3 +406,42 @@ def test_the_limits_keep_real_numbers() -> None:
     real = "LV43TREL980257003900B 90000078104 64607194 29469720 457 425 € 1 000 000,00 € 2024.12.23"
     assert list(long_numbers(real)) == []
     assert list(stacked_marks("Rēzekne Re\u0304zekne Vie\u0323\u0302t")) == []
+
+
+# --- Unicode: one spelling of each letter ----------------------------------------------
+
+
+def test_names_are_compared_after_nfc() -> None:
+    from sitegen.characters import name_key
+
+    assert name_key("Pa\u0304rtikas pakas") == name_key("pārtikas pakas")
+    assert name_key("Aprūpe") != name_key("Aprupe")
+
+
+def test_a_name_in_nfd_and_in_nfc_is_one_name_for_the_finder(tmp_path: Path) -> None:
+    """Two services whose names differ only in the spelling of ā: both are told apart by
+    their place, as two services of one name are (before, two identical links)."""
+    from sitegen.finder import Finder
+
+    data = fixture_copy(tmp_path)
+    edit(data / "providers/test-provider.yaml", "name: {lv: Pārtikas pakas,",
+         "name: {lv: Aprūpe mājās,")  # fmt: skip
+    loaded = load_data_dir(data, display_root=tmp_path).data
+    assert loaded is not None
+    service, provider = loaded.services["food-packages"]
+    nfd = service.name.model_copy(update={"lv": unicodedata.normalize("NFD", service.name.lv)})
+    loaded.services["food-packages"] = (service.model_copy(update={"name": nfd}), provider)
+    assert loaded.services["food-packages"][0].name.lv != loaded.services["home-care"][0].name.lv
+    finder = Finder(loaded)
+    assert finder.service_title("home-care") != loaded.services["home-care"][0].name
+    assert finder.service_title("food-packages") != nfd
+
+
+def test_data_is_read_in_nfc(tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    provider = data / "providers/test-provider.yaml"
+    provider.write_text(unicodedata.normalize("NFD", provider.read_text("utf-8")), "utf-8")
+    loaded = load_data_dir(data, display_root=tmp_path).data
+    assert loaded is not None
+    name = loaded.services["home-care"][0].name.lv
+    assert name == "Aprūpe mājās" and unicodedata.is_normalized("NFC", name)
