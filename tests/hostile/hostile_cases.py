@@ -62,6 +62,7 @@ CATEGORIES = (
     "digits-limit",
     "combining-marks",
     "unicode-normalisation",
+    "term-pattern",
 )
 ROUND_2 = CATEGORIES[CATEGORIES.index("reserved-id") : CATEGORIES.index("break-order")]
 ROUND_3 = CATEGORIES[CATEGORIES.index("break-order") :]
@@ -182,6 +183,18 @@ def _terms(first: str, second: str) -> str:
         f"  - id: food-package\n    lv: {second}\n    en: food package\n"
         f"    lv_forms: [pārtikas pak*]\n"
     )
+
+
+def _term(field: str, value: str) -> str:
+    """A termbase of one term whose ``field`` (lv_forms, en_forms, forbidden, forbidden_lv:
+    a one-item list; en: the value) is ``value``."""
+    fields = {"en": "food parcel", "lv_forms": ["pārtikas pak*"]}
+    fields[field] = value if field == "en" else [value]
+    lines = "".join(
+        f"    {key}: {val!r}\n" if isinstance(val, str) else f"    {key}: [{val[0]!r}]\n"
+        for key, val in fields.items()
+    )
+    return f"terms:\n  - id: food-parcel\n    lv: pārtikas paka\n{lines}"
 
 
 def _deep(open_: str, close: str, depth: int) -> str:
@@ -730,6 +743,21 @@ CASES: list[Case] = [
       "lv: Pa\u0304rtikas", content=_terms("pārtikas paka", "Pa\u0304rtikas paka")),
     C("nfc-term-twice-in-nfd-file", "unicode-normalisation", "terms.yaml", "is listed twice", 7,
       content=unicodedata.normalize("NFD", _terms("pārtikas paka", "pārtikas paka"))),
+    # --- term forms: literal words, `*` only at a word's end --------------------------------
+    C("term-stars-only", "term-pattern", "terms.yaml", ("the term form", "* only at the end"),
+      "forbidden:", content=_term("forbidden", "* * * * * * * x")),
+    C("term-star-first", "term-pattern", "terms.yaml", "the term form '*pabalsts'", "lv_forms:",
+      content=_term("lv_forms", "*pabalsts")),
+    C("term-star-alone", "term-pattern", "terms.yaml", "the term form", "en_forms:",
+      content=_term("en_forms", "food *")),
+    C("term-double-space", "term-pattern", "terms.yaml", "one space between them", "en:",
+      content=_term("en", "food  parcel")),
+    C("term-nine-words", "term-pattern", "terms.yaml", "at most 8 words", "forbidden_lv:",
+      content=_term("forbidden_lv", " ".join(["vārds"] * 9))),
+    C("term-too-long", "term-pattern", "terms.yaml", "80 characters", "forbidden:",
+      content=_term("forbidden", "a" * 81)),
+    C("term-star-in-middle", "term-pattern", "terms.yaml", "the term form", "lv_forms:",
+      content=_term("lv_forms", "pab*alsts")),
 ]  # fmt: skip
 
 

@@ -445,3 +445,81 @@ def test_data_is_read_in_nfc(tmp_path: Path) -> None:
     assert loaded is not None
     name = loaded.services["home-care"][0].name.lv
     assert name == "Aprūpe mājās" and unicodedata.is_normalized("NFC", name)
+
+
+# --- termbase patterns: literal words, one wildcard, no two quantifiers side by side -----
+
+_PREFIX = r"(?<!\w)"
+_TAILS = (r"(?:s|es)?(?!\w)", r"(?!\w)", r"\w*")
+NASTY_FORMS = [
+    "* * * * * * * * * * * * * x",  # refused by the model; harmless here besides
+    "(a+)+$",
+    "(a|aa)*b",
+    "a** b**",
+    "[^x]* .* \\s+",
+    "x{1,99999}",
+    "pabalst* * *",
+    "dzīvokļa pabalst*",
+    "\\",
+]
+
+
+def _literal(piece: str) -> bool:
+    """``piece`` is re.escape of some text: nothing in it is a pattern."""
+    return re.escape(re.sub(r"\\(.)", r"\1", piece, flags=re.S)) == piece
+
+
+def pattern_shape_problems(compiled: re.Pattern[str]) -> list[str]:
+    """Why a compiled term pattern is not `(?<!\\w)WORD(\\s+WORD)*TAIL` with each WORD
+    literal text, optionally followed by one `\\w*`, and the first and last WORD
+    non-empty."""
+    source = compiled.pattern
+    if not source.startswith(_PREFIX):
+        return ["no word start"]
+    body = source[len(_PREFIX) :]
+    tail = next((t for t in _TAILS if body.endswith(t)), None)
+    if tail is None:
+        return ["unknown tail"]
+    body = body[: -len(tail)]
+    problems = []
+    for word in body.split(r"\s+"):
+        stem = word.removesuffix(r"\w*")
+        if not stem or not _literal(stem):
+            problems.append(f"word {word!r} is not literal text (with one `\\w*`)")
+    return problems
+
+
+@pytest.mark.parametrize("form", NASTY_FORMS)
+@pytest.mark.parametrize("kind", ["plain", "open_end", "plural"])
+def test_a_nasty_term_compiles_to_literal_words(form: str, kind: str) -> None:
+    from sitegen.terms import pattern
+
+    compiled = pattern(form, open_end=kind == "open_end", plural=kind == "plural")
+    assert pattern_shape_problems(compiled) == []
+
+
+def test_every_real_term_form_has_the_safe_shape() -> None:
+    from sitegen.terms import pattern
+
+    data = load_data_dir(ROOT / "data", display_root=ROOT).data
+    assert data is not None and data.terms
+    forms = {f for t in data.terms for f in [t.en, *t.lv_forms, *t.en_forms, *t.forbidden,
+                                             *t.forbidden_lv]}  # fmt: skip
+    for form in forms:
+        for compiled in (pattern(form), pattern(form, open_end=True), pattern(form, plural=True)):
+            assert pattern_shape_problems(compiled) == [], form
+
+
+def test_the_shape_check_catches_a_backtracking_pattern() -> None:
+    """The check itself: the old compilation of "* * x" (`\\w*\\s+\\w*\\s+x`) fails it."""
+    assert pattern_shape_problems(re.compile(r"(?<!\w)\w*\s+\w*\s+x(?!\w)"))
+    assert pattern_shape_problems(re.compile(r"(?<!\w)(a+)+(?!\w)"))
+    assert pattern_shape_problems(re.compile(r"(?<!\w)pabalst\w*(?!\w)")) == []
+
+
+def test_metacharacters_in_a_term_are_literal_text() -> None:
+    from sitegen.terms import pattern
+
+    assert pattern("(a+)+$").search("x (a+)+$ y")
+    assert not pattern("(a+)+$").search("aaaa")
+    assert pattern("a.b").search("a.b") and not pattern("a.b").search("axb")
