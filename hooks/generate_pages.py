@@ -19,7 +19,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from sitegen.content_pages import check_content
@@ -34,9 +34,12 @@ from sitegen.pages import (
     stage_docs,
     unpaired_pages,
 )
+from sitegen.removals import note_rebuild
 from sitegen.richtext import clean_page_html
 from sitegen.site_config import data_dir, project_root
 from sitegen.source_files import regular_files
+
+log = get_plugin_logger("sitegen")
 
 STAGING = "build/docs"
 UI_STRINGS = "overrides/sitegen/ui.yaml"
@@ -213,3 +216,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 @event_priority(-200)  # after mkdocs-static-i18n has built the other language
 def on_post_build(config: MkDocsConfig) -> None:
     config.docs_dir = str(_source_dir(config))
+    # `make serve`: a rebuild with fewer pages than the one before says so (a half-saved data
+    # file would otherwise take pages off the preview without a word); info, not a warning,
+    # which the strict build would turn into a failure
+    fewer = note_rebuild(Path(config.site_dir))
+    if fewer is not None:
+        log.info(f"{fewer.lv}\n{fewer.en}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from sitegen import open_data, opening
@@ -523,3 +525,160 @@ def test_metacharacters_in_a_term_are_literal_text() -> None:
     assert pattern("(a+)+$").search("x (a+)+$ y")
     assert not pattern("(a+)+$").search("aaaa")
     assert pattern("a.b").search("a.b") and not pattern("a.b").search("axb")
+
+
+# --- a half-saved file: what a change removes is said out loud ----------------------------
+
+SHELTER_SERVICE = """  - id: shelter
+    category: food
+    audiences: [residents]
+    name: {lv: Patversme, en: Shelter}
+    summary: {lv: Patversme bez mājokļa palikušajiem., en: A shelter for people without a home.}
+    contacts:
+      phones:
+        - number: 64605060
+"""
+SHELTER_FEE = """  - id: shelter-fee
+    service: shelter
+    name: {lv: Patversmes maksa, en: Shelter fee}
+    legal_basis: [decision-1]
+    items:
+      - id: night
+        label: {lv: Par nakti, en: A night}
+        rule: {kind: per_unit, amount: 1.50, unit: day}
+"""
+
+
+def shelter_data(target: Path, *, cut: bool) -> Path:
+    """The fixture data with a Shelter (its service, phone and fee last in the provider
+    file); ``cut``: the file as a half-save leaves it, ending just before the Shelter. Both
+    validate."""
+    shutil.copytree(FIXTURE_SITE / "data", target)
+    provider = target / "providers/test-provider.yaml"
+    head, rest = provider.read_text(encoding="utf-8").split("services:\n", 1)
+    services, rest = rest.split("fees:\n", 1)
+    fees, benefits = rest.split("benefits:\n", 1)
+    text = f"{head}benefits:\n{benefits}services:\n{services}{SHELTER_SERVICE}fees:\n{fees}"
+    text += SHELTER_FEE
+    if cut:
+        text = text[: text.index("  - id: shelter\n")]
+    provider.write_text(text, encoding="utf-8")
+    result = load_data_dir(target, display_root=target.parent)
+    assert [e.english_line for e in result.errors] == []
+    return target
+
+
+REMOVED_BY_THE_CUT = [
+    "the service `shelter` (Patversme)",
+    "the fee `shelter-fee/night` (Patversme: Patversmes maksa — Par nakti)",
+    "the fee `home-care-fee/level-1`",
+    "the phone +37164605060 (",
+    "the page /services/shelter/",
+]
+
+
+def test_a_cut_provider_file_lists_the_shelter(tmp_path: Path) -> None:
+    from sitegen import removals
+
+    full = removals.inventory(shelter_data(tmp_path / "full", cut=False))
+    cut = removals.inventory(shelter_data(tmp_path / "cut", cut=True))
+    lines = removals.report(full, cut)
+    english = [line.en for line in lines]
+    assert english[0].startswith("This change removes from the site")
+    for words in REMOVED_BY_THE_CUT:
+        assert any(line.startswith(words) for line in english), (words, english)
+    assert all(line.lv and line.lv != line.en for line in lines)
+    # the other way round nothing is removed; the same data removes nothing
+    assert [line.code for line in removals.report(cut, full)] == ["removed.none"]
+    assert [line.code for line in removals.report(full, full)] == ["removed.none"]
+
+
+def test_the_command_line_lists_the_removals(tmp_path: Path) -> None:
+    shelter_data(tmp_path / "full", cut=False)
+    shelter_data(tmp_path / "cut", cut=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "sitegen", "removed", "full", "cut"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+    assert run.returncode == 0 and "Traceback" not in run.stdout + run.stderr
+    assert "pakalpojumu `shelter` (Patversme)" in run.stdout
+    assert "the service `shelter` (Patversme)" in run.stdout
+    assert run.stdout.index("pakalpojumu `shelter`") < run.stdout.index("the service `shelter`")
+
+
+def test_unreadable_data_is_said_not_compared(tmp_path: Path) -> None:
+    from sitegen import removals
+
+    broken = shelter_data(tmp_path / "broken", cut=True)
+    (broken / "site.yaml").write_text("name: [\n", encoding="utf-8")
+    lines = removals.report(removals.inventory(tmp_path / "broken"), removals.Inventory())
+    assert [line.code for line in lines] == ["removed.unreadable"]
+
+
+def _mini_site(root: Path, pages: dict[str, str], fees: list[dict[str, str]]) -> Path:
+    for path, body in pages.items():
+        (root / path).mkdir(parents=True, exist_ok=True)
+        (root / path / "index.html").write_text(body, encoding="utf-8")
+    (root / "open-data/lv").mkdir(parents=True)
+    (root / "open-data/lv/fees.json").write_text(json.dumps(fees), encoding="utf-8")
+    return root
+
+
+def test_two_built_sites_are_compared(tmp_path: Path) -> None:
+    from sitegen import removals
+
+    fee = {"fee_id": "f", "item_id": "i", "service": "S", "fee": "F", "item": "I"}
+    shelter = '<h1>Patversme</h1><a href="tel:+37164605060">6460 5060</a>'
+    old = _mini_site(tmp_path / "old", {".": "<h1>Sākums</h1>", "services/shelter": shelter,
+                                        "en/services/shelter": shelter}, [fee])  # fmt: skip
+    new = _mini_site(tmp_path / "new", {".": "<h1>Sākums</h1>"}, [])
+    removed = removals.compare(removals.inventory(old), removals.inventory(new))
+    assert removed.services == [("shelter", "Patversme")]
+    assert removed.fees == [("f/i", "S: F — I")]
+    assert removed.phones == [("+37164605060", "/services/shelter/")]
+    assert removed.pages == ["services/shelter/"]
+
+
+def test_a_rebuild_with_fewer_pages_says_so(tmp_path: Path) -> None:
+    from sitegen import removals
+
+    site = tmp_path / "serve"
+    _mini_site(site, {".": "a", "services/shelter": "b", "en/services/shelter": "c"}, [])
+    assert removals.note_rebuild(site) is None  # the first build
+    assert removals.note_rebuild(site) is None  # the same pages
+    shutil.rmtree(site / "services")
+    shutil.rmtree(site / "en" / "services")
+    note = removals.note_rebuild(site)
+    assert note is not None
+    assert note.en == (
+        "This rebuild has 1 pages, the one before had 3; missing (2): "
+        "/en/services/shelter/, /services/shelter/"
+    )
+    (site / "services/other").mkdir(parents=True)
+    (site / "services/other/index.html").write_text("d", encoding="utf-8")
+    assert removals.note_rebuild(site) is None  # more pages: nothing to say
+
+
+def test_the_build_summary_lists_what_the_new_build_removes(
+    tmp_path: Path, sites: ModuleType
+) -> None:
+    """scripts/build_site.py over a site built from the full data, then from the cut file:
+    the summary names the Shelter, its fee, its phone and its page."""
+    full = shelter_data(tmp_path / "full", cut=False)
+    root = sites.make_project(tmp_path / "project", data=full)
+    site = tmp_path / "out" / "site"
+    first = sites.build(root, site, atomic=True)
+    assert first.returncode == 0, first.output[-3000:]
+    assert "This change removes" not in first.output  # nothing was there before
+    shutil.rmtree(root / "data")
+    shelter_data(root / "data", cut=True)
+    second = sites.build(root, site, atomic=True)
+    assert second.returncode == 0, second.output[-3000:]
+    assert "Traceback" not in second.output
+    for words in REMOVED_BY_THE_CUT:
+        assert words in second.output, (words, second.output[-3000:])
+    assert not (site / "services/shelter").exists()
