@@ -209,6 +209,9 @@ FRONT_TITLE = f"{PROBE} ' onmouseover='window.__xss=50' &lt;script&gt;window.__x
 FRONT_DESCRIPTION = f'{PROBE} " onfocus="window.__xss=52" autofocus x="'
 
 
+SITE_URL = "https://example.org/xss/"
+
+
 def hostile_content(target: Path) -> None:
     """The repository's pages, the accessibility statement's front matter hostile."""
     shutil.copytree(ROOT / "content", target)
@@ -229,6 +232,11 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) ->
     assert fields >= 70, fields
     hostile_content(root / "content")
     project = sites.make_project(root / "project", data=root / "data", content=root / "content")
+    config = project / "mkdocs.yml"  # a published address: canonical links, QR codes
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('site_url: ""', f'site_url: "{SITE_URL}"', 1),
+        encoding="utf-8",
+    )
     run = sites.build(project)
     assert run.returncode == 0, run.output
     return run.site
@@ -366,6 +374,37 @@ def test_front_matter_is_text_everywhere(hostile_site: Path) -> None:
     description = FRONT_DESCRIPTION.replace('"', "&#34;")
     assert f'<meta name="description" content="{description}">' in page
     assert problems_in_html(page) == [] and problems_in_html(other) == []
+
+
+def test_the_site_address_is_text_in_the_print_footer(hostile_site: Path) -> None:
+    page = (hostile_site / "en/services/food-packages/index.html").read_text(encoding="utf-8")
+    address = f"{SITE_URL}en/services/food-packages/"
+    assert f'<span class="sg-print-sheet__url">{address}</span>' in page
+    assert f'<link rel="canonical" href="{address}">' in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        '"https://example.org/<script>alert(1)</script>/"',
+        '"javascript:alert(1)"',
+        '"https://example.org/a&amp;b/"',
+    ],
+)
+def test_a_hostile_site_url_stops_the_build(tmp_path: Path, sites: ModuleType, url: str) -> None:
+    """Refused before any page (by MkDocs itself or by the configuration check), with
+    mkdocs.yml named and no traceback; nothing is written."""
+    project = sites.make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('site_url: ""', f"site_url: {url}", 1),
+        encoding="utf-8",
+    )
+    run = sites.build(project)
+    assert run.returncode != 0
+    assert "Traceback" not in run.output, run.output[-3000:]
+    assert "site_url" in run.output, run.output[-3000:]
+    assert not (run.site / "index.html").exists()
 
 
 def test_the_scanner_catches_what_it_must() -> None:

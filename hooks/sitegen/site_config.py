@@ -5,7 +5,7 @@ the configuration's own values an editor may change (``site_url``, ``site_name``
 ``site_url`` becomes the canonical links, ``sitemap.xml``, the HSDS service addresses and
 the printed sheets' QR codes, so it must be a plain web address: ``http://`` or
 ``https://``, a host in ASCII (a non-ASCII host is written in its IDNA form, ``xn--…``, and
-the message gives it), no spaces, quotation marks or angle brackets, no user name, query or
+the message gives it; a non-ASCII path, percent-encoded as the message gives it), no spaces, quotation marks or angle brackets, no user name, query or
 fragment, at most ``MAX_SITE_URL`` characters (a QR code holds the address and the page's
 path). The site's name and description are written into every page's head as they are, so
 they may not hold markup (``<``, ``>``, ``"``).
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from .errors import DataError
 from .messages import Message, message
@@ -25,8 +25,11 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 MAX_SITE_URL = 200
-_NOT_IN_URL = re.compile(r"[\s\"'<>\\^`{|}\x00-\x1f\x7f]")
+# & too: the theme writes the address into attributes as it is (the canonical link), where
+# "&amp;" would be read as "&"
+_NOT_IN_URL = re.compile(r"[\s\"'<>\\^`{|}&\x00-\x1f\x7f]")
 _HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?\Z")
+_URL_SAFE = "/:@!$&'()*+,;=-._~%"
 _MARKUP = re.compile(r"[<>\"]")
 TEXT_KEYS = ("site_name", "site_description")
 
@@ -47,6 +50,8 @@ def site_url_problem(url: str) -> Message | None:
         return message("config.url_long", length=len(url), most=MAX_SITE_URL)
     if bad := _NOT_IN_URL.search(url):
         return message("config.url_character", character=_shown(bad[0]))
+    if odd := next((char for char in url if not char.isprintable()), None):
+        return message("config.url_character", character=_shown(odd))
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -71,6 +76,8 @@ def site_url_problem(url: str) -> Message | None:
         return message("config.url_idna", host=host, ascii=ascii_host)
     if not _HOST.match(host) or len(host) > 253 or port == 0:
         return message("config.url_host", host=host)
+    if not url.isascii():  # the path: published addresses are percent-encoded
+        return message("config.url_path", fixed=quote(url, safe=_URL_SAFE))
     return None
 
 
