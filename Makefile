@@ -9,7 +9,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Material 9.8 prints a notice about MkDocs 2.0 on every build; we stay on MkDocs 1.6.x
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site validate test test-fast lint format schema translations doubts facts benchmark install install-test clean
+.PHONY: serve site validate test test-fast lint format schema translations removed doubts facts benchmark install install-test clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -34,6 +34,13 @@ validate: $(STAMP)
 
 translations: $(STAMP)
 	$(PY) -m sitegen translations data
+
+# what data/ (NEW) removes from the site compared with OLD (a data folder or a built site),
+# e.g. `make removed OLD=../main/data` or `make removed OLD=site NEW=build/site`
+OLD ?= site
+NEW ?= data
+removed: $(STAMP)
+	$(PY) -m sitegen removed $(OLD) $(NEW)
 
 # editors' `verify:` notes and the pages whose facts are not checked with the institution
 doubts: $(STAMP)

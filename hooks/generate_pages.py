@@ -16,9 +16,10 @@ import secrets
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from sitegen.content_pages import check_content
@@ -33,9 +34,12 @@ from sitegen.pages import (
     stage_docs,
     unpaired_pages,
 )
+from sitegen.removals import note_rebuild
 from sitegen.richtext import clean_page_html
 from sitegen.site_config import data_dir, project_root
 from sitegen.source_files import regular_files
+
+log = get_plugin_logger("sitegen")
 
 STAGING = "build/docs"
 UI_STRINGS = "overrides/sitegen/ui.yaml"
@@ -178,6 +182,18 @@ def _with_blocks(html: str, src_uri: str) -> str:
     return html
 
 
+def escape_front_matter(page: Page) -> None:
+    """The theme writes a page's front-matter title into <title>, the menu and the
+    breadcrumb, and its description into <meta content="…">, as they are: here they become
+    escaped text (``Markup``, so a second language build does not escape twice). A title
+    from the page's first heading is HTML already (MkDocs keeps its entities). content_pages
+    refuses < and > in both before the build; this is the second line."""
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[key] = escape(value)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A generated page's HTML comes from its template, after Markdown (which it skips:
     parsing a large raw HTML block through Markdown would only cost time). A hand-written
@@ -187,6 +203,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     context = PageContext(_build["data"], lang, page.url, _build["ui"])
     if not kind:  # a hand-written page: sanitised as data texts are, then its blocks placed;
         # its abbreviations, prices, phones read as data's do
+        escape_front_matter(page)
         html = _with_blocks(clean_page_html(html), page.file.src_uri)
         return context.annotate(html, lang)
     if kind not in PAGE_KINDS:  # only staged stubs carry it (content_pages refuses it)
@@ -199,3 +216,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 @event_priority(-200)  # after mkdocs-static-i18n has built the other language
 def on_post_build(config: MkDocsConfig) -> None:
     config.docs_dir = str(_source_dir(config))
+    # `make serve`: a rebuild with fewer pages than the one before says so (a half-saved data
+    # file would otherwise take pages off the preview without a word); info, not a warning,
+    # which the strict build would turn into a failure
+    fewer = note_rebuild(Path(config.site_dir))
+    if fewer is not None:
+        log.info(f"{fewer.lv}\n{fewer.en}")

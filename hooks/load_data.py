@@ -12,15 +12,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from sitegen.errors import format_errors
 from sitegen.loader import load_data_dir
-from sitegen.site_config import data_dir, project_root
+from sitegen.site_config import check_config, data_dir, project_root
 
 log = get_plugin_logger("sitegen")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     result = load_data_dir(data_dir(config), display_root=project_root(config))
-    if result.errors:
-        raise PluginError(format_errors(result.errors))
+    errors = [*result.errors, *check_config(config)]  # site_url, site_name, site_description
+    if errors:
+        raise PluginError(format_errors(errors))
     # every pending translation is reported on every build, so none is forgotten
     for pending in result.pending:
         log.info(

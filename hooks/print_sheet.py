@@ -9,10 +9,12 @@ build says so once (both languages are built in one run).
 from __future__ import annotations
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
-from sitegen.qr import qr_svg
+from sitegen.qr import AddressTooLong, qr_svg
 
 log = get_plugin_logger("sitegen")
 
@@ -27,6 +29,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _qr_svg(url: str, title: str = "") -> Markup:
+    """The filter: an address too long for a QR code stops the build with a plain message
+    (not the QR library's traceback); make validate refuses such a site_url before."""
+    try:
+        return qr_svg(url, title)
+    except AddressTooLong as err:
+        raise PluginError(str(err)) from None
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.filters["qr_svg"] = qr_svg
+    env.filters["qr_svg"] = _qr_svg
     return env

@@ -192,6 +192,26 @@ def test_unknown_answers_in_the_address_are_ignored(chromium: Any, base: str) ->
     page.context.close()
 
 
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_finder_opened_at_a_double_slash_path(chromium: Any, base: str, lang: str) -> None:
+    """Opened at //finder/?… (issue 25): the answers of the address apply, a change keeps
+    the answers in the address on the same host, and no script error (before: replaceState
+    read "//finder/?…" as another host and threw, and the answers were forgotten)."""
+    host = base.rstrip("/")
+    page = open_page(chromium, f"{host}//{lang}finder/?place=rezekne-county")
+    assert checked(page, "place") == "rezekne-county" and shown(page)
+    page.check('input[name="need"][value="rehabilitation"]')
+    assert in_address(page, "need=rehabilitation")
+    assert page.url == f"{host}//{lang}finder/?place=rezekne-county&need=rehabilitation"
+    page.click("[data-finder-reset]")
+    assert page.url == f"{host}//{lang}finder/"
+    assert page.sg_errors == []
+    again = open_page(chromium, f"{host}//{lang}finder/?place=rezekne-county&need=rehabilitation")
+    assert checked(again, "need") == "rehabilitation"
+    page.context.close()
+    again.context.close()
+
+
 def test_keyboard_only(chromium: Any, base: str) -> None:
     page = open_page(chromium, base + "finder/")
     page.focus('input[name="place"][value="rezekne-city"]')

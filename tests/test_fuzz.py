@@ -68,6 +68,11 @@ YAML_TOKENS = [
     "!!map x", "!!omap [a]", "!!set {a}", "!!python/name:os.system", "1_50", "8_0.80", "-0.00",
     "-0", "1e30", "1.0e+30", "9" * 5000, "1" + "0" * 40, "\uff18.\uff18\uff10", "R\u0435zekne",
     "[a " * 50, "<a " * 50, "100 200 300 400 500 600 700", "//evil.example/x", "index",
+    # round 3 (issue 25): the clock's edges, seasons, formulas, sizes, spellings, patterns
+    "03:30", "03:00", "00:00", "23:59", "24:00", "12:15", "02-29", "13-01", "11-01", "03-31",
+    "=HYPERLINK(1)", "+1", "-5", "@SUM(A1)", "\t=1", "123 456 789 012 345 678 €",
+    "9" * 4400 + ". vietā", "1" + "0" * 40 + " %", "a" + "\u0301" * 300, "Pa\u0304rtikas",
+    "* * * * x", "(a+)+$", "javascript:alert(1)", "https://rēzekne.lv/", "https://x/ y",
 ]  # fmt: skip
 
 # characters of the Unicode categories that are refused anywhere in a data file
@@ -318,3 +323,175 @@ def test_now_and_then_a_whole_site_is_built(
     else:
         assert run.returncode != 0
         assert f"data/{name}:" in run.output, run.output[-3000:]
+
+
+# --- round 3 (issue 25): hours, seasons, places, front matter, site_url ------------------
+
+times = st.one_of(
+    st.builds(
+        lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 24), st.sampled_from([0, 15, 30, 59])
+    ),
+    st.sampled_from(YAML_TOKENS),
+)
+month_days = st.one_of(
+    st.builds(lambda m, d: f"{m:02d}-{d:02d}", st.integers(1, 13), st.integers(0, 31)),
+    st.sampled_from(YAML_TOKENS),
+)
+breaks = st.lists(st.fixed_dictionaries({"start": times, "end": times}), max_size=4)
+
+
+def _schedules(node: Any) -> list[dict[str, Any]]:
+    """Every schedule (a mapping with a list of day hours) in a parsed data file."""
+    found = []
+    if isinstance(node, dict):
+        if isinstance(node.get("hours"), list) and any(
+            isinstance(h, dict) and "open" in h for h in node["hours"]
+        ):
+            found.append(node)
+        for value in node.values():
+            found += _schedules(value)
+    elif isinstance(node, list):
+        for item in node:
+            found += _schedules(item)
+    return found
+
+
+PROVIDERS = [
+    name
+    for name in FILES
+    if name.startswith("providers/") and _schedules(read_yaml(TEXTS[name].encode(), name).data)
+]
+
+
+@st.composite
+def mutated_hours(draw: st.DrawFn) -> tuple[str, str]:
+    """(provider file, text) with one schedule's times, breaks, seasons or nights changed."""
+    name = draw(st.sampled_from(PROVIDERS))
+    data = read_yaml(TEXTS[name].encode(), name).data
+    schedules = _schedules(data)
+    schedule = draw(st.sampled_from(schedules))
+    hours = draw(st.sampled_from([h for h in schedule["hours"] if isinstance(h, dict)]))
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        kind = draw(st.sampled_from(["breaks", "open", "close", "overnight", "season"]))
+        if kind == "breaks":
+            hours["breaks"] = draw(breaks)
+        elif kind in ("open", "close"):
+            hours[kind] = draw(times)
+        elif kind == "overnight":
+            hours["overnight"] = draw(st.booleans())
+        else:
+            schedule["season"] = {"lv": "sezona", "en": "season"}
+            schedule["season_dates"] = {"start": draw(month_days), "end": draw(month_days)}
+    return name, yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
+@settings(FUZZ, max_examples=STRUCTURE_EXAMPLES)
+@given(case=mutated_hours())
+def test_hours_and_seasons_validate_or_give_data_errors(
+    workspace: Path, case: tuple[str, str]
+) -> None:
+    """Valid hours also make timelines that never run backwards, at both changes of the
+    clock (the last Sundays of March and October) and on any other day."""
+    from sitegen import opening
+    from sitegen.calendar_lv import LatvianCalendar
+
+    name, text = case
+    payload = text.encode("utf-8", errors="surrogatepass")
+    result = load_mutated(workspace, name, payload)
+    check_outcome(result, name, payload)
+    if result.data is None:
+        return
+    cal = LatvianCalendar(result.data.calendar)
+    provider = name.removeprefix("providers/").removesuffix(".yaml")
+    for group in opening.all_groups(result.data):
+        if group.provider_id != provider:
+            continue
+        for first in (dt.date(2026, 3, 28), dt.date(2026, 10, 24), dt.date(2026, 6, 1)):
+            segments = opening.timeline(group, cal, UI, first, first + dt.timedelta(days=2))
+            starts = [seg.start for seg in segments]
+            assert starts == sorted(starts), group.label
+
+
+@st.composite
+def mutated_places(draw: st.DrawFn) -> str:
+    """places.yaml with `within` pointed anywhere (loops, itself, nothing, unknown ids) and
+    now and then a long chain of places added."""
+    data = read_yaml(TEXTS["places.yaml"].encode(), "places.yaml").data
+    ids = [p["id"] for p in data["places"]]
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        place = draw(st.sampled_from(data["places"]))
+        place["within"] = draw(
+            st.one_of(st.sampled_from(ids), st.none(), st.sampled_from(YAML_TOKENS))
+        )
+    depth = draw(st.sampled_from([0, 0, 7, 300]))
+    for i in range(depth):
+        within = f"chain-{i - 1}" if i else draw(st.sampled_from(ids))
+        data["places"].append(
+            {"id": f"chain-{i}", "kind": "city", "within": within, "name": {"lv": "V", "en": "P"}}
+        )
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
+@settings(FUZZ, max_examples=STRUCTURE_EXAMPLES)
+@given(text=mutated_places())
+def test_places_validate_or_give_data_errors(workspace: Path, text: str) -> None:
+    payload = text.encode("utf-8", errors="surrogatepass")
+    result = load_mutated(workspace, "places.yaml", payload)
+    check_outcome(result, "places.yaml", payload)
+    if result.data is not None:  # every walk over the places ends
+        from sitegen.places import Territory
+
+        territory = Territory(result.data)
+        for place_id in territory.places:
+            assert len(territory.chain(place_id)) <= len(territory.places)
+
+
+front_text = st.one_of(st.sampled_from(YAML_TOKENS), st.text(max_size=60), scalars)
+
+
+@settings(FUZZ, max_examples=TEXT_EXAMPLES)
+@given(title=front_text, description=front_text, body=front_text)
+def test_front_matter_is_checked_without_an_exception(
+    title: str, description: str, body: str
+) -> None:
+    """Any title, description or text of a hand-written page: DataErrors at file:line, or
+    a page whose front matter holds no markup."""
+    from sitegen.content_pages import check_page
+
+    front = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True)
+    page = f"---\n{front}---\n\n# X\n\n{body}\n"
+    errors = check_page(page.encode("utf-8", errors="surrogatepass"), "content/lv/x.md", set())
+    for error in errors:
+        assert error.file == "content/lv/x.md" and error.line >= 1, error.english_line
+        assert "\n" not in error.english_line
+    if not errors:
+        assert not {"<", ">"} & set(title + description)
+
+
+urls = st.one_of(
+    st.sampled_from(YAML_TOKENS),
+    st.text(max_size=80),
+    st.builds(
+        lambda scheme, host, path: f"{scheme}{host}/{path}",
+        st.sampled_from(["https://", "http://", "javascript:", "ftp://", "//", "HTTPS://", ""]),
+        st.one_of(st.from_regex(r"[a-z0-9.-]{1,30}", fullmatch=True), st.text(max_size=20)),
+        st.text(max_size=40),
+    ),
+)
+
+
+@settings(FUZZ, max_examples=TEXT_EXAMPLES)
+@given(url=urls)
+def test_site_url_is_refused_or_a_plain_web_address(url: str) -> None:
+    from urllib.parse import urlsplit
+
+    from sitegen.site_config import MAX_SITE_URL, site_url_problem
+
+    problem = site_url_problem(url)  # never raises
+    if problem is None and url:
+        parts = urlsplit(url)
+        assert parts.scheme in ("http", "https") and parts.hostname
+        assert url.isascii() and url.isprintable() and " " not in url
+        assert not set("<>\"'`") & set(url) and len(url) <= MAX_SITE_URL
+    elif problem is not None:
+        assert problem.lv and problem.en and "\n" not in problem.en

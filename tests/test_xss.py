@@ -31,7 +31,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sitebuild import built_pages
 from sitegen.yamlread import read_yaml
 
-from conftest import FIXTURE_SITE
+from conftest import FIXTURE_SITE, ROOT
 from testsupport.browser import serve_directory
 
 PROBE = "XSSPROBE"  # marks where data text lands, so each check knows it looked at data
@@ -202,12 +202,41 @@ def hostile_data(target: Path) -> int:
     return counter[0]
 
 
+# front matter of a hand-written page (issue 25): what validation lets through (< and > are
+# refused there) must still come out as text in <title>, the menu, the breadcrumb and the
+# <meta name="description" content="…">
+FRONT_TITLE = f"{PROBE} ' onmouseover='window.__xss=50' &lt;script&gt;window.__xss=51&amp; \""
+FRONT_DESCRIPTION = f'{PROBE} " onfocus="window.__xss=52" autofocus x="'
+
+
+SITE_URL = "https://example.org/xss/"
+
+
+def hostile_content(target: Path) -> None:
+    """The repository's pages, the accessibility statement's front matter hostile."""
+    shutil.copytree(ROOT / "content", target)
+    for lang in ("lv", "en"):
+        page = target / lang / "accessibility.md"
+        text = page.read_text(encoding="utf-8")
+        head, rest = text.split("\n---\n", 1)
+        front = yaml.safe_load(head.removeprefix("---\n"))
+        front.update(title=FRONT_TITLE, description=FRONT_DESCRIPTION)
+        dumped = yaml.safe_dump(front, allow_unicode=True, width=1000)
+        page.write_text(f"---\n{dumped}---\n{rest}", encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory, sites: ModuleType) -> Path:
     root = tmp_path_factory.mktemp("xss")
     fields = hostile_data(root / "data")
     assert fields >= 70, fields
-    project = sites.make_project(root / "project", data=root / "data")
+    hostile_content(root / "content")
+    project = sites.make_project(root / "project", data=root / "data", content=root / "content")
+    config = project / "mkdocs.yml"  # a published address: canonical links, QR codes
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('site_url: ""', f'site_url: "{SITE_URL}"', 1),
+        encoding="utf-8",
+    )
     run = sites.build(project)
     assert run.returncode == 0, run.output
     return run.site
@@ -332,6 +361,50 @@ def test_payloads_are_shown_as_text(hostile_site: Path) -> None:
     assert "&lt;script&gt;window.__xss=4&lt;/script&gt;" in html
     # which payload comes first depends on how many texts the fixture has; all are in the h1
     assert re.search(rf"<h1>{PROBE} en [^<]*{{{{ &#39;XSS&#39; ~ &#39;CANARY&#39; }}}}", html)
+
+
+def test_front_matter_is_text_everywhere(hostile_site: Path) -> None:
+    """The hostile title and description of a hand-written page: in <title>, the menu,
+    the breadcrumb and the meta description as escaped text, never as attributes."""
+    page = (hostile_site / "en/accessibility/index.html").read_text(encoding="utf-8")
+    other = (hostile_site / "en/services/index.html").read_text(encoding="utf-8")  # the menu
+    title = FRONT_TITLE.replace("&", "&amp;").replace('"', "&#34;").replace("'", "&#39;")
+    assert f"<title>{title} - " in page
+    assert title in other
+    description = FRONT_DESCRIPTION.replace('"', "&#34;")
+    assert f'<meta name="description" content="{description}">' in page
+    assert problems_in_html(page) == [] and problems_in_html(other) == []
+
+
+def test_the_site_address_is_text_in_the_print_footer(hostile_site: Path) -> None:
+    page = (hostile_site / "en/services/food-packages/index.html").read_text(encoding="utf-8")
+    address = f"{SITE_URL}en/services/food-packages/"
+    assert f'<span class="sg-print-sheet__url">{address}</span>' in page
+    assert f'<link rel="canonical" href="{address}">' in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        '"https://example.org/<script>alert(1)</script>/"',
+        '"javascript:alert(1)"',
+        '"https://example.org/a&amp;b/"',
+    ],
+)
+def test_a_hostile_site_url_stops_the_build(tmp_path: Path, sites: ModuleType, url: str) -> None:
+    """Refused before any page (by MkDocs itself or by the configuration check), with
+    mkdocs.yml named and no traceback; nothing is written."""
+    project = sites.make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('site_url: ""', f"site_url: {url}", 1),
+        encoding="utf-8",
+    )
+    run = sites.build(project)
+    assert run.returncode != 0
+    assert "Traceback" not in run.output, run.output[-3000:]
+    assert "site_url" in run.output, run.output[-3000:]
+    assert not (run.site / "index.html").exists()
 
 
 def test_the_scanner_catches_what_it_must() -> None:

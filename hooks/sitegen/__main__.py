@@ -5,6 +5,8 @@ translations DIR   list texts whose translation is missing or pending, with coun
 schema DIR         write the JSON Schema files for editors into DIR
 doubts DIR         list the editors' `verify:` notes, and pages not checked with the institution
 facts SITE OUT     write the facts ledger of the built site SITE (data from ./data) into OUT
+removed OLD NEW    list the services, fees, phones and pages OLD has and NEW lacks (each a
+                   data folder or a built site)
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from .loader import load_data_dir
 from .messages import message
 from .pages import content_collisions
 from .schema import write_schemas
+from .site_config import check_config_file
 from .source_files import regular_files
 from .translations import translation_report
 
@@ -35,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     cmd = sub.add_parser("facts")
     cmd.add_argument("site_dir", type=Path)
     cmd.add_argument("out_dir", type=Path)
+    cmd = sub.add_parser("removed")
+    cmd.add_argument("old", type=Path)
+    cmd.add_argument("new", type=Path)
     cmd = sub.add_parser("schema")
     cmd.add_argument("out_dir", type=Path)
     cmd.add_argument("--check", action="store_true", help="fail if the files are not up to date")
@@ -53,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "facts":
         return _facts(args.site_dir, args.out_dir)
 
+    if args.command == "removed":
+        return _removed(args.old, args.new)
+
     result = load_data_dir(args.data_dir, display_root=Path.cwd())
     if args.command == "translations":
         report = translation_report(result)
@@ -63,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     errors = list(result.errors)
     if result.reads:
         errors = sorted(set(errors + lint_data(result.reads, args.data_dir.parent)))
+    config_file = args.data_dir.parent / "mkdocs.yml"  # the configuration next to the data
+    if config_file.is_file():
+        errors += check_config_file(config_file, Path(os.path.relpath(config_file)).as_posix())
     content = args.data_dir.parent / "content"  # the hand-written pages next to the data
     if content.is_dir():
         shown = Path(os.path.relpath(content)).as_posix()
@@ -111,6 +123,24 @@ def _doubts(data_dir: Path) -> int:
     print(f"Pages not checked with the institution in the last 12 months: {len(stale)}")
     for line in stale:
         print(f"  {line}")
+    return 0
+
+
+def _removed(old: Path, new: Path) -> int:
+    """Print what NEW lacks of OLD; under GitHub Actions, a warning and the job summary.
+    Exit 0: a removal may be meant; the list is for the people who review the change."""
+    from .removals import compare, inventory, markdown, report, text
+
+    before, after = inventory(old), inventory(new)
+    lines = report(before, after)
+    print(text(lines))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        if before.problem is None and after.problem is None and compare(before, after):
+            count = len(lines) - 1
+            print(
+                f"::warning title=Removed from the site::{count} item(s) removed; see the summary"
+            )
+        append_job_summary(markdown(lines))
     return 0
 
 

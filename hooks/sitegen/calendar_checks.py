@@ -1,5 +1,5 @@
-"""Checks of ``data/calendar.yaml`` that span its entries: a date listed twice, and moves
-that disagree with the ``holidays`` library for the years it knows. Every problem is
+"""Checks of ``data/calendar.yaml`` that span its entries: a date listed twice, a move
+whose day off or worked Saturday is already a public holiday, and moves that disagree with the ``holidays`` library for the years it knows. Every problem is
 reported in one pass, at its line (``rules.check_site`` calls ``check_calendar``)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import datetime as dt
 
 import holidays
 
-from .calendar_lv import CalendarFile, library_moves
+from .calendar_lv import CalendarFile, library_holidays, library_moves
 from .errors import DataError
 from .messages import Message, message
 from .sitedata import SourceFile
@@ -36,6 +36,18 @@ def check_calendar(source: SourceFile) -> list[DataError]:
                 )
             else:
                 seen[value] = source.read.position(path)[0]
+    for i, move in enumerate(cal.moved_days):  # a move onto or away from a public holiday
+        for name in ("day_off", "work_on"):
+            day = dt.date.fromisoformat(getattr(move, name))
+            names = library_holidays(day.year)
+            if day in names["en"]:
+                holiday = Message("", names["lv"].get(day, names["en"][day]), names["en"][day])
+                errors.append(
+                    source.where(
+                        ("moved_days", i, name),
+                        message(f"calendar.{name}_holiday", day=day, holiday=holiday),
+                    )
+                )
     years = sorted({dt.date.fromisoformat(m.day_off).year for m in cal.moved_days})
     for year in years:
         known = library_moves(year)

@@ -198,7 +198,7 @@ class LatvianCalendar:
         # for the same dates for every schedule)
 
     def holiday(self, day: dt.date) -> dict[str, str] | None:
-        names = _holidays(day.year)
+        names = library_holidays(day.year)
         if day in names["lv"]:
             return {"lv": names["lv"][day], "en": names["en"].get(day, names["lv"][day])}
         return None
@@ -269,7 +269,7 @@ def library_moves(year: int) -> dict[dt.date, dt.date]:
 
 
 @lru_cache(maxsize=64)
-def _holidays(year: int) -> dict[str, dict[dt.date, str]]:
+def library_holidays(year: int) -> dict[str, dict[dt.date, str]]:
     """The library's public holidays of a year by language, without its own moved days off
     (calendar.yaml's replace them); the same for every calendar, so made once a year."""
     library = _library(year)

@@ -34,7 +34,28 @@ _CONTROL_NAMES = {
 }
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# a number a page reads aloud and formats: at most MAX_DIGITS digits in thousands groups
+# ("1 000 000"), at most MAX_RUN digits in one run (an account number has 13, a 10^40
+# percentage or a 4,400-digit ordinal would stop the build: decimal's and int()'s limits)
+MAX_DIGITS = 15
+MAX_RUN = 20
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?![\d])")
+_RUN = re.compile(rf"\d{{{MAX_RUN + 1},}}")
+# combining marks on one letter: Latvian needs one (a + U+0304 = ā), Vietnamese two
+MAX_MARKS = 3
+_MARKS = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u1ab0-\u1aff"
+    f"\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{{{MAX_MARKS + 1},}}"
+)
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def name_key(text: str) -> str:
+    """What two names are compared by: the same letters in Unicode's composed form (NFC:
+    "ā" written as one character or as a + U+0304 is one name), case ignored."""
+    if text.isascii():
+        return text.casefold()
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
 
 
 def describe(char: str) -> str:
@@ -138,3 +159,28 @@ def entity_characters(text: str) -> Iterator[tuple[int, Message]]:
                 match.start(),
                 message("char.entity", entity=match[0], char=describe(decoded)),
             )
+
+
+def long_numbers(text: str) -> Iterator[tuple[int, Message]]:
+    """(index, reason) for every number too long to be read aloud, formatted or parsed:
+    a run of more than ``MAX_RUN`` digits, or thousands groups of more than ``MAX_DIGITS``
+    digits in all. Linear: each pattern is one pass without backtracking into a run."""
+    for match in _RUN.finditer(text):
+        yield match.start(), message("char.long_number", digits=len(match[0]), most=MAX_RUN)
+    for match in _GROUPED.finditer(text):
+        digits = sum(char.isdigit() for char in match[0])
+        if digits > MAX_DIGITS:
+            yield match.start(), message("char.long_number", digits=digits, most=MAX_DIGITS)
+
+
+def stacked_marks(text: str) -> Iterator[tuple[int, Message]]:
+    """(index, reason) for every letter with more than ``MAX_MARKS`` combining marks (they
+    draw over the lines above and below: "Zalgo" text). One pass of a regular expression
+    over the blocks of combining marks."""
+    if text.isascii():
+        return
+    for match in _MARKS.finditer(text):
+        yield (
+            max(match.start() - 1, 0),
+            message("char.stacked_marks", marks=len(match[0]), most=MAX_MARKS),
+        )

@@ -5,7 +5,8 @@ Every problem is a ``DataError`` (file:line:column, plain reason), all in one pa
 - UTF-8 text without invisible or look-alike characters (named by code and name);
 - front matter that opens with ``---`` is closed, is YAML read by the data reader (no
   tags, no aliases), and has only the keys MkDocs and the theme use here;
-  ``sitegen_page``/``sitegen_id`` are for generated pages only;
+  ``sitegen_page``/``sitegen_id`` are for generated pages only; ``title`` and
+  ``description`` are plain text (no ``<`` or ``>``; the build escapes them besides);
 - a block marker ``<!-- sitegen:NAME -->`` names an existing partial;
 - no active content: ``<script>``, ``<iframe>``, ``<style>``, ``on…=`` handlers,
   ``javascript:``/``data:`` addresses or links that leave the site without a scheme
@@ -19,7 +20,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .characters import entity_characters, invisible_characters, mixed_scripts
+from .characters import (
+    entity_characters,
+    invisible_characters,
+    long_numbers,
+    mixed_scripts,
+    stacked_marks,
+)
 from .errors import DataError
 from .messages import Message, message
 from .source_files import NotRegular, read_regular, regular_files
@@ -38,11 +45,17 @@ RESERVED_KEYS = ("sitegen_page", "sitegen_id")
 
 BLOCK_MARKER = re.compile(r"^<!-- sitegen:([a-z-]+) -->$")
 _MARKER_LIKE = re.compile(r"<!--\s*sitegen", re.IGNORECASE)
+# the title and the summary go into <title>, the menu, the breadcrumb and <meta content="…">:
+# plain text (the build escapes &, " and ' besides, generate_pages.on_page_content)
+_FRONT_MARKUP = re.compile(r"[<>]")
 _ACTIVE_TAG = re.compile(
     r"<\s*/?\s*(script|iframe|frame|frameset|object|embed|applet|style|link|meta|base|form|"
     r"svg|math|template|noscript|portal|input|button|textarea|select)\b",
     re.IGNORECASE,
 )
+# the title and the summary go into <title>, the menu, the breadcrumb and <meta content="…">:
+# plain text (the build escapes &, " and ' besides, generate_pages.on_page_content)
+_FRONT_MARKUP = re.compile(r"[<>]")
 _TAG = re.compile(r"<[A-Za-z][^<>]*>?")
 _HANDLER = re.compile(r"[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
 _BAD_SCHEME = r"(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|vbscript|data|file|&#)"
@@ -104,6 +117,8 @@ def _front_matter(lines: list[str], name: str) -> tuple[int, list[DataError]]:
             )
         elif key in ("title", "description") and (not isinstance(value, str) or not value):
             errors.append(DataError.of(name, at(key), 1, key, message("page.key_text", key=key)))
+        elif key in ("title", "description") and _FRONT_MARKUP.search(value):
+            errors.append(DataError.of(name, at(key), 1, key, message("page.key_markup", key=key)))
         elif key == "hide" and (
             not isinstance(value, list) or any(item not in HIDE for item in value)
         ):
@@ -134,7 +149,13 @@ def check_page(raw: bytes, name: str, blocks: set[str]) -> list[DataError]:
         return [DataError.of(name, line, 1, "", message("page.not_utf8"))]
     errors: list[DataError] = []
     for index, reason in sorted(
-        [*invisible_characters(text), *mixed_scripts(text), *entity_characters(text)]
+        [
+            *invisible_characters(text),
+            *mixed_scripts(text),
+            *entity_characters(text),
+            *long_numbers(text),
+            *stacked_marks(text),
+        ]
     )[:20]:
         before = text[:index]
         errors.append(

@@ -18,6 +18,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .characters import name_key
 from .languages import LANGUAGES
 from .messages import message
 from .model import NeedAnswer, WhoAnswer
@@ -159,14 +160,14 @@ class Finder:
         return next(n for n in self.file.needs if n.id == need_id)
 
     def name_counts(self, lang: str) -> dict[str, int]:
-        """How many services and benefits bear each name (casefolded) in a language; made
+        """How many services and benefits bear each name (``name_key``: NFC, casefolded) in a language; made
         once per language, as every list of links asks it for every name."""
         if lang not in self._name_counts:
             counts: dict[str, int] = {}
             texts = [s.name for s, _ in self.data.services.values()]
             texts += [b.name for b, _ in self.benefits.values()]
             for text in texts:
-                key = text.in_language(lang).casefold()
+                key = name_key(text.in_language(lang))
                 counts[key] = counts.get(key, 0) + 1
             self._name_counts[lang] = counts
         return self._name_counts[lang]
@@ -176,7 +177,7 @@ class Finder:
         its title, and every link to it, adds its place ("Aprūpe mājās — Rēzeknes pilsēta")
         so that search results, browser tabs and lists of links tell them apart."""
         return any(
-            self.name_counts(lang).get(name.in_language(lang).casefold(), 0) >= 2
+            self.name_counts(lang).get(name_key(name.in_language(lang)), 0) >= 2
             for lang in LANGUAGES
         )
 

@@ -8,10 +8,11 @@ Rules that span several objects or files live in ``rules.py``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 
 from .calendar_lv import CalendarFile, SeasonDates
 from .ids import IdOf, RefTo
@@ -139,6 +140,7 @@ class DayHours(Strict):
                 close=self.close,
             )
         span_end = end + (24 * 60 if self.overnight else 0)
+        previous: tuple[int, int, Break] | None = None
         for index, brk in enumerate(self.breaks):
             b_start, b_end = minutes(brk.start), minutes(brk.end)
             if self.overnight:  # times before the opening time are on the next day
@@ -155,6 +157,20 @@ class DayHours(Strict):
                     open=self.open,
                     close=self.close,
                 )
+            # in the order of the day and apart: the timeline, HSDS and JSON-LD cut the span
+            # at each break in turn (an overlap would make a session that ends before it starts)
+            if previous is not None:
+                p_start, p_end, p_brk = previous
+                if b_start < p_end:
+                    raise _fail(
+                        "break_overlap" if b_start >= p_start else "break_order",
+                        at=("breaks", index),
+                        bs=brk.start,
+                        be=brk.end,
+                        ps=p_brk.start,
+                        pe=p_brk.end,
+                    )
+            previous = (b_start, b_end, brk)
         return self
 
 
@@ -786,6 +802,28 @@ class SiteFile(Strict):
 
 # a term pattern: words, each may end in * for "any ending" (Latvian cases: pabalst*)
 TERM_PATTERN_RE = r"^[^\s*]+\*?(?: [^\s*]+\*?)*$"
+# every form becomes a regular expression (terms.pattern): literal words, `\w*` after a
+# star, `\s+` between words; a word is never empty, so no two quantifiers meet and matching
+# stays linear. A form is short besides: at most this many words and characters
+TERM_MAX_WORDS = 8
+TERM_MAX_CHARS = 80
+
+
+def _check_term_form(value: object) -> object:
+    if isinstance(value, str) and not (
+        len(value) <= TERM_MAX_CHARS
+        and len(value.split()) <= TERM_MAX_WORDS
+        and re.fullmatch(TERM_PATTERN_RE, value)
+    ):
+        raise _fail("term_form", value=value, words=TERM_MAX_WORDS, most=TERM_MAX_CHARS)
+    return value
+
+
+TermForm = Annotated[
+    str,
+    AfterValidator(_check_term_form),
+    WithJsonSchema({"type": "string", "pattern": TERM_PATTERN_RE, "maxLength": TERM_MAX_CHARS}),
+]
 
 
 class Term(Strict):
@@ -793,21 +831,21 @@ class Term(Strict):
 
     id: Id
     lv: NonEmptyStr = Field(description="The Latvian term in its base form, as the law writes it")
-    en: NonEmptyStr = Field(description="The one English term used for it on every page")
-    lv_forms: list[Annotated[str, Field(pattern=TERM_PATTERN_RE)]] = Field(
+    en: TermForm = Field(description="The one English term used for it on every page")
+    lv_forms: list[TermForm] = Field(
         min_length=1,
         description="How the Latvian term is found in texts, with * for any ending, "
         "e.g. 'dzīvokļa pabalst*'",
     )
-    en_forms: list[Annotated[str, Field(pattern=TERM_PATTERN_RE)]] = Field(
+    en_forms: list[TermForm] = Field(
         default_factory=list,
         description="Other accepted forms of the English term (e.g. a plural); "
         "the English term itself is always accepted",
     )
-    forbidden: list[NonEmptyStr] = Field(
+    forbidden: list[TermForm] = Field(
         default_factory=list, description="English renderings that must not be used"
     )
-    forbidden_lv: list[Annotated[str, Field(pattern=TERM_PATTERN_RE)]] = Field(
+    forbidden_lv: list[TermForm] = Field(
         default_factory=list,
         description="Latvian words that are wrong for this term, e.g. 'līdzdalīb*'",
     )

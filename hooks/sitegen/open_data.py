@@ -18,6 +18,11 @@
   legal basis).
 - **Reports**: each report's benefits table as CSV.
 
+Every CSV cell that a spreadsheet would read as a formula (starting with =, +, -, @, a tab
+or a carriage return) starts with an apostrophe (``csv_cell``, OWASP's CSV-injection rule);
+the numbers we write ourselves into the numeric columns (``NUMERIC_COLUMNS``) stay numbers.
+The JSON files carry the texts as they are (JSON is not opened as a spreadsheet).
+
 ``files(data, ui)`` gives every file as ``(path, bytes)``; ``manifest(...)`` describes them
 for the "Open data" page and ``open-data/index.json``.
 """
@@ -28,6 +33,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -484,11 +490,31 @@ def report_rows(report: model.ReportFile, lang: str) -> list[dict[str, str]]:
     ]
 
 
+# columns whose cells we write ourselves from numbers (Decimal or int, ``format(x, "f")``)
+NUMERIC_COLUMNS = frozenset({"amount", "row", "spent_eur", "families", "persons"})
+# a spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z")
+
+
+def csv_cell(value: str, numeric: bool = False) -> str:
+    """The cell as written: a text that a spreadsheet would read as a formula (it starts
+    with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, as OWASP
+    recommends; a number we wrote ourselves into a numeric column (-5, 8.80) stays a number."""
+    if numeric and PLAIN_NUMBER.match(value):
+        return value
+    if value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: list[dict[str, str]], columns: Iterable[str]) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(
+        {key: csv_cell(value, key in NUMERIC_COLUMNS) for key, value in row.items()} for row in rows
+    )
     return out.getvalue().encode("utf-8")
 
 

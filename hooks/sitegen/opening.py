@@ -12,6 +12,14 @@ widget's ``tests/`` runs through both).
 
 All moments are in Europe/Riga: local times are turned into instants with ``zoneinfo``,
 so a span across a change to or from summer time is one hour shorter or longer.
+
+The two changes of the year (``local``), the stated rule: on the last Sunday of March the
+clocks go from 03:00 to 04:00, so a time from 03:00 to 03:59 does not exist that night; it
+is read as the moment of the change (04:00 summer time), never as a time an hour later the
+data did not state (a night shelter "until 03:30" closes at the change, a session from
+03:30 opens at 04:00). On the last Sunday of October the clocks go from 04:00 back to
+03:00, so 03:00 to 03:59 happens twice; a time in it is the first of the two (summer time,
+``fold=0``). docs/editing-guide.*.md says the same for editors.
 """
 
 from __future__ import annotations
@@ -61,9 +69,19 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def local(day: dt.date, hhmm: str) -> dt.datetime:
-    """The instant (UTC) of a local Riga wall-clock time."""
+    """The instant (UTC) of a local Riga wall-clock time. A time in the spring-forward gap
+    is the moment of the change; a time in the repeated autumn hour is its first occurrence
+    (the module's docstring states the rule)."""
     hour, minute = (int(part) for part in hhmm.split(":"))
-    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=RIGA).astimezone(UTC)
+    wall = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=RIGA)
+    moment = wall.astimezone(UTC)
+    if day.month in (3, 10) and day.weekday() == 6 and day.day > 24:  # a change may be today
+        shown = moment.astimezone(RIGA)
+        if (shown.hour, shown.minute) != (hour, minute):  # no such time: the gap
+            offset = shown.utcoffset()
+            while (moment - dt.timedelta(minutes=1)).astimezone(RIGA).utcoffset() == offset:
+                moment -= dt.timedelta(minutes=1)
+    return moment
 
 
 def midnight(day: dt.date) -> dt.datetime:

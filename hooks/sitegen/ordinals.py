@@ -25,7 +25,8 @@ from markdown.blockprocessors import OListProcessor
 from markdown.extensions import Extension
 
 # an item line at the top level of a block: up to 3 spaces, digits, a dot, a space
-_ITEM = re.compile(r"^ {0,3}(\d+)\.[ \t]+\S", re.MULTILINE)
+# (a list is numbered with at most 9 digits: a longer "number" is text, never int()'s limit)
+_ITEM = re.compile(r"^ {0,3}(\d{1,9})\.[ \t]+\S", re.MULTILINE)
 
 
 def is_numbered_list(block: str) -> bool:

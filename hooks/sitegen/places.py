@@ -22,6 +22,31 @@ if TYPE_CHECKING:
 
 # kinds that lie inside another place and must say which
 _INSIDE: dict[str, str] = {"parish": "county", "former-municipality": "county"}
+# how many places deep a chain of `within` may go (a parish within a county is 2; the real
+# data has at most 2): checked first, so no later walk (the finder's list of places, the
+# areas) meets a chain of a thousand, and nothing recurses that deep
+MAX_PLACE_DEPTH = 6
+
+
+def place_depths(places: dict[str, Place]) -> dict[str, int]:
+    """How deep each place lies (1: within nothing), without recursion; a loop counts its
+    places once (the loop itself is reported by ``check_places``)."""
+    depth: dict[str, int] = {}
+    for start in places:
+        path: list[str] = []
+        seen: set[str] = set()
+        place_id: str | None = start
+        while place_id is not None and place_id in places and place_id not in depth:
+            if place_id in seen:
+                break
+            seen.add(place_id)
+            path.append(place_id)
+            place_id = places[place_id].within
+        base = depth.get(place_id, 0) if place_id is not None and place_id not in seen else 0
+        for found in reversed(path):
+            base += 1
+            depth[found] = base
+    return depth
 
 
 # --- validation ----------------------------------------------------------------
@@ -40,9 +65,20 @@ def check_places(valid: dict[str, list[SourceFile]]) -> list[DataError]:
     if not files:
         return errors  # the file is missing or broken: the loader has said so already
 
+    depths = place_depths(places)
     for source in files:
         for i, place in enumerate(source.obj.places):
             path = ("places", i)
+            depth = depths.get(place.id, 0)
+            if depth > MAX_PLACE_DEPTH:  # the first place too deep in its chain is reported
+                if depth == MAX_PLACE_DEPTH + 1:
+                    errors.append(
+                        source.where(
+                            path + ("within",),
+                            message("places.too_deep", id=place.id, most=MAX_PLACE_DEPTH),
+                        )
+                    )
+                continue
             needs = _INSIDE.get(place.kind)
             if place.within is None:
                 if needs:
@@ -129,8 +165,10 @@ def check_places(valid: dict[str, list[SourceFile]]) -> list[DataError]:
 def _chain(place_id: str | None, places: dict[str, Place]) -> list[str]:
     """``place_id`` and the places that contain it, innermost first (stops at a loop)."""
     chain: list[str] = []
-    while place_id is not None and place_id in places and place_id not in chain:
+    seen: set[str] = set()
+    while place_id is not None and place_id in places and place_id not in seen:
         chain.append(place_id)
+        seen.add(place_id)
         place_id = places[place_id].within
     return chain
 

@@ -15,8 +15,18 @@ from markupsafe import Markup
 BORDER = 4  # the quiet zone, in modules, that readers need
 
 
+class AddressTooLong(ValueError):
+    """The address does not fit into a QR code (the message says so in both languages)."""
+
+
 def qr_svg(url: str, title: str = "") -> Markup:
-    code = segno.make(url, error="m", micro=False)
+    try:
+        code = segno.make(url, error="m", micro=False)
+    except segno.DataOverflowError:
+        from .messages import message
+
+        why = message("config.qr_too_long", length=len(url))
+        raise AddressTooLong(f"{why.lv}\n{why.en}: {url[:80]}…") from None
     svg = code.svg_inline(
         scale=1, border=BORDER, omitsize=True, svgclass="sg-qr", title=title or None
     )

@@ -46,8 +46,10 @@ VOID_TAGS = frozenset(
 _SP = "[ \u00a0\u202f]"  # space, no-break space, narrow no-break space
 # at most four groups of thousands (amounts stop at a million): a long run of numbers
 # such as "100 200 300 …" is then scanned a bounded number of times, not once per number
-_LV_AMOUNT = rf"\d{{1,3}}(?:{_SP}\d{{3}}){{1,4}}(?:,\d{{2}})?|\d+(?:,\d{{2}})?"
-_EN_AMOUNT = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{2})?|\d+(?:[.,]\d{2})?"
+# and at most 15 digits in one run (characters.MAX_DIGITS: validation refuses longer ones;
+# here a longer number is simply not read aloud, never a decimal or int() error)
+_LV_AMOUNT = rf"\d{{1,3}}(?:{_SP}\d{{3}}){{1,4}}(?:,\d{{2}})?|\d{{1,15}}(?:,\d{{2}})?"
+_EN_AMOUNT = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{2})?|\d{1,15}(?:[.,]\d{2})?"
 _CURRENCY_AFTER = r"(?:€|(?:eiro|euro|euros|EUR|eur)(?!\w))"
 _BEFORE_NUMBER = r"(?<![\w.,:])"
 
@@ -59,7 +61,7 @@ MONEY_RE = {
     ),
 }
 POSTAL_RE = re.compile(r"(?<![\w-])LV[-\u2011\u2013](?P<digits>\d{4})(?!\d)")
-PERCENT_RE = re.compile(rf"{_BEFORE_NUMBER}(?P<number>\d+(?:[.,]\d+)?){_SP}?%")
+PERCENT_RE = re.compile(rf"{_BEFORE_NUMBER}(?P<number>\d{{1,15}}(?:[.,]\d{{1,6}})?){_SP}?%")
 _HOUR = r"(?:[01]?\d|2[0-4])[.:][0-5]\d"
 TIME_RANGE_RE = re.compile(
     rf"(?<![\w.,:])(?:(?:plkst\.|pulksten){_SP}*)?(?P<start>{_HOUR}){_SP}*[-\u2013\u2014]{_SP}*"

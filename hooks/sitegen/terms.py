@@ -1,4 +1,4 @@
-"""The termbase (``data/terms.yaml``): one English term for each Latvian term.
+r"""The termbase (``data/terms.yaml``): one English term for each Latvian term.
 
 Two checks use it (tests/test_terms.py):
 
@@ -9,7 +9,10 @@ Two checks use it (tests/test_terms.py):
   word ("līdzdalība") in the text of a page.
 
 A term pattern is a few words; a word may end in ``*`` for "any ending", so that
-``dzīvokļa pabalst*`` finds every case of *dzīvokļa pabalsts*.
+``dzīvokļa pabalst*`` finds every case of *dzīvokļa pabalsts*. Nothing else in a form is a
+pattern: each word is literal text (``re.escape``), words are apart by ``\s+``, so the
+compiled expression has no two quantifiers side by side and matching is linear in the text
+(tests/hostile/test_round3.py checks the shape of every compiled pattern).
 """
 
 from __future__ import annotations
@@ -34,8 +37,11 @@ def pattern(form: str, *, open_end: bool = False, plural: bool = False) -> re.Pa
     ``plural`` only a plural ending: "food package" finds "food packages")."""
     words = []
     for word in form.split():
-        star = word.endswith("*")
-        words.append(re.escape(word.rstrip("*")) + (r"\w*" if star else ""))
+        stem = word.rstrip("*")
+        # a word is matched as literal text; `*` after a letter is the one wildcard (`\w*`).
+        # A star with nothing before it stays literal: two quantifiers never meet (`\w*\s+
+        # \w*` over a run of spaces would backtrack exponentially); model.TermForm refuses it
+        words.append(re.escape(stem) + r"\w*" if stem and stem != word else re.escape(word))
     tail = r"\w*" if open_end else (r"(?:s|es)?(?!\w)" if plural else r"(?!\w)")
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + tail, re.IGNORECASE)
 

@@ -22,7 +22,13 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .characters import entity_characters, invisible_characters, mixed_scripts
+from .characters import (
+    entity_characters,
+    invisible_characters,
+    long_numbers,
+    mixed_scripts,
+    stacked_marks,
+)
 from .errors import DataError
 from .messages import Message, message
 
@@ -225,8 +231,8 @@ def _mark(mark: yaml.Mark | None) -> tuple[int, int]:
 
 def _scalar(node: ScalarNode, loader: _Loader) -> Any:
     tag, value = node.tag, node.value
-    if tag == _STR:
-        return value
+    if tag == _STR:  # one spelling of each letter: ā, not a + U+0304 (names compare equal)
+        return value if value.isascii() else unicodedata.normalize("NFC", value)
     if tag == _NULL:
         return None
     if tag == _BOOL:
@@ -301,7 +307,15 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         error(line, column, (), message("read.not_utf8"))
         return result
     text = text.removeprefix("\ufeff")
-    problems = sorted([*invisible_characters(text), *mixed_scripts(text), *entity_characters(text)])
+    problems = sorted(
+        [
+            *invisible_characters(text),
+            *mixed_scripts(text),
+            *entity_characters(text),
+            *long_numbers(text),
+            *stacked_marks(text),
+        ]
+    )
     for index, reason in problems[:MAX_CHARACTER_PROBLEMS]:
         error(*_position(text, index), (), reason)
     if len(problems) > MAX_CHARACTER_PROBLEMS:
@@ -361,7 +375,15 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
         check of the file's text does not see: its value is checked too."""
         if node.style != '"' or "\\" not in text[node.start_mark.index : node.end_mark.index]:
             return False
-        found = sorted([*invisible_characters(node.value), *mixed_scripts(node.value)])
+        value = node.value
+        found = sorted(
+            [
+                *invisible_characters(value),
+                *mixed_scripts(value),
+                *long_numbers(value),
+                *stacked_marks(value),
+            ]
+        )
         for _, reason in found[:1]:
             escape = message("word.by_escape")
             error(
@@ -407,7 +429,7 @@ def read_yaml(raw: bytes, file: str) -> ReadResult:
                 ):
                     error(*_mark(key_node.start_mark), path, message("read.key_not_text"))
                     continue
-                key = str(key_node.value)
+                key = unicodedata.normalize("NFC", str(key_node.value))
                 explicit = tags.get((*_mark(key_node.start_mark), ScalarNode))
                 if explicit is not None:
                     error(

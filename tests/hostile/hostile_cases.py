@@ -10,6 +10,7 @@ unchanged fixture (a BOM, CRLF line ends, ``+371`` …).
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 PROVIDER = "providers/test-provider.yaml"
 REPORT = "reports/test-report.yaml"
 SITE = "site.yaml"
+CALENDAR = "calendar.yaml"
+PLACES = "places.yaml"
 VOCABULARY = "vocabulary.yaml"
 ACTS = "legal-acts.yaml"
 
@@ -51,8 +54,18 @@ CATEGORIES = (
     "look-alike",
     "wide-encoding",
     "silent-change",
+    # round 3 (issue 25)
+    "break-order",
+    "season-overlap",
+    "moved-day-holiday",
+    "depth-limit",
+    "digits-limit",
+    "combining-marks",
+    "unicode-normalisation",
+    "term-pattern",
 )
-ROUND_2 = CATEGORIES[CATEGORIES.index("reserved-id") :]
+ROUND_2 = CATEGORIES[CATEGORIES.index("reserved-id") : CATEGORIES.index("break-order")]
+ROUND_3 = CATEGORIES[CATEGORIES.index("break-order") :]
 
 
 @dataclass(frozen=True)
@@ -110,6 +123,78 @@ def _too_large(raw: bytes) -> bytes:
     """A valid file grown past 1 MiB by one long text (a pasted document)."""
     padding = ("Sociālais dienests palīdz. " * (MIB // 20)).encode()
     return raw.replace(b"en: A small test site.}", b"en: " + padding + b"}")
+
+
+def _breaks(*spans: str) -> str:
+    """The office hours' breaks as a flow list of ``"HH:MM-HH:MM"`` spans."""
+    listed = ", ".join(f'{{start: "{s.split("-")[0]}", end: "{s.split("-")[1]}"}}' for s in spans)
+    return f"          breaks: [{listed}]\n"
+
+
+BREAKS_OLD = "          breaks:\n            - " + BREAK + "\n"
+SHELTER = "    - label: {lv: Naktspatversme, en: Night shelter}\n      season: {lv: ziemā, en: in winter}\n"
+
+
+def _seasons(first: tuple[str, str], second: tuple[str, str]) -> str:
+    """The office hours split into two dated seasons (summer, then winter)."""
+    return (
+        "    - label: {lv: Vasarā, en: In summer}\n"
+        "      season: {lv: vasarā, en: in summer}\n"
+        f'      season_dates: {{start: "{first[0]}", end: "{first[1]}"}}\n'
+        "      hours:\n"
+        '        - {days: [sat], open: "10:00", close: "14:00"}\n'
+        + SHELTER
+        + f'      season_dates: {{start: "{second[0]}", end: "{second[1]}"}}\n'
+    )
+
+
+def _move(day_off: str, work_on: str) -> str:
+    return (
+        f"moved_days:\n  - day_off: {day_off}\n    work_on: {work_on}\n"
+        "    source: {lv: Testa rīkojums, en: A test order}\n"
+    )
+
+
+def _place_chain(depth: int) -> str:
+    """``depth`` cities, each within the one before (the first within test-city)."""
+    return (
+        "".join(
+            f"  - id: deep-{i:04d}\n    kind: city\n"
+            f"    within: {f'deep-{i - 1:04d}' if i else 'test-city'}\n"
+            f"    name: {{lv: Vieta {i}, en: Place {i}}}\n"
+            for i in range(depth)
+        )
+        + "transitions:\n"
+    )
+
+
+SUMMARY = "summary: {lv: Testa sociālais dienests., en: A test social service.}"
+
+
+def _summary(lv: str, en: str = "A test social service.") -> str:
+    return f'summary: {{lv: "{lv}", en: "{en}"}}'
+
+
+def _terms(first: str, second: str) -> str:
+    """A termbase with two entries whose Latvian terms are the same words."""
+    return (
+        f"terms:\n  - id: food-parcel\n    lv: {first}\n    en: food parcel\n"
+        f"    lv_forms: [pārtikas pak*]\n"
+        f"  - id: food-package\n    lv: {second}\n    en: food package\n"
+        f"    lv_forms: [pārtikas pak*]\n"
+    )
+
+
+def _term(field: str, value: str) -> str:
+    """A termbase of one term whose ``field`` (lv_forms, en_forms, forbidden, forbidden_lv:
+    a one-item list; en: the value) is ``value``."""
+    fields = {"en": "food parcel", "lv_forms": ["pārtikas pak*"]}
+    fields[field] = value if field == "en" else [value]
+    lines = "".join(
+        f"    {key}: {val!r}\n" if isinstance(val, str) else f"    {key}: [{val[0]!r}]\n"
+        for key, val in fields.items()
+    )
+    return f"terms:\n  - id: food-parcel\n    lv: pārtikas paka\n{lines}"
 
 
 def _deep(open_: str, close: str, depth: int) -> str:
@@ -571,6 +656,108 @@ CASES: list[Case] = [
       old="Test site", new="Test&#x202e; site"),
     C("entity-zero-width-joiner", "invisible-character", SITE,
       "&zwj; stands for U+200D ZERO WIDTH JOINER", 2, old="Maza testa", new="Maza&zwj;testa"),
+    # --- round 3 (issue 25): breaks in the order of the day, apart -------------------
+    C("breaks-out-of-order", "break-order", PROVIDER, ("break 10:00-10:15 is listed after",
+      "order of the day"), "breaks: [", old=BREAKS_OLD, new=_breaks("12:00-12:30", "10:00-10:15")),
+    C("breaks-overlap", "break-order", PROVIDER, ("overlaps break 12:00-12:30",), "breaks: [",
+      old=BREAKS_OLD, new=_breaks("12:00-12:30", "12:15-12:45")),
+    C("breaks-same-twice", "break-order", PROVIDER, "overlaps break 12:00-12:30", "breaks: [",
+      old=BREAKS_OLD, new=_breaks("12:00-12:30", "12:00-12:30")),
+    C("breaks-inside-another", "break-order", PROVIDER, "overlaps break 12:00-13:00", "breaks: [",
+      old=BREAKS_OLD, new=_breaks("12:00-13:00", "12:10-12:20")),
+    C("breaks-three-last-early", "break-order", PROVIDER, "break 09:00-09:10 is listed after",
+      "breaks: [", old=BREAKS_OLD, new=_breaks("10:00-10:10", "12:00-12:30", "09:00-09:10")),
+    C("breaks-overnight-order", "break-order", PROVIDER, "break 23:00-23:15 is listed after",
+      "breaks: [", old="          overnight: true\n",
+      new="          overnight: true\n" + _breaks("02:00-02:30", "23:00-23:15")),
+    # --- seasons whose days overlap ----------------------------------------------------
+    C("seasons-overlap-in-march", "season-overlap", PROVIDER, "overlap", '"11-01"',
+      old=SHELTER, new=_seasons(("03-01", "10-31"), ("11-01", "03-31"))),
+    C("seasons-same-days", "season-overlap", PROVIDER, "overlap", '"06-01"',
+      old=SHELTER, new=_seasons(("06-01", "08-31"), ("06-01", "08-31"))),
+    C("seasons-one-day-shared", "season-overlap", PROVIDER, "overlap", '"10-31", end',
+      old=SHELTER, new=_seasons(("04-01", "10-31"), ("10-31", "03-31"))),
+    C("seasons-whole-year-and-winter", "season-overlap", PROVIDER, "overlap", '"12-01"',
+      old=SHELTER, new=_seasons(("01-01", "12-31"), ("12-01", "02-28"))),
+    # --- moved days that collide with a public holiday ----------------------------------
+    C("moved-day-off-is-holiday", "moved-day-holiday", CALENDAR,
+      ("2031-11-18 is already a public holiday", "Proclamation Day"), "day_off: 2031-11-18",
+      old="moved_days:\n", new=_move("2031-11-18", "2031-11-22")),
+    C("moved-work-on-is-holiday", "moved-day-holiday", CALENDAR,
+      ("2028-11-18 is a public holiday", "cannot be worked"), "work_on: 2028-11-18",
+      old="moved_days:\n", new=_move("2028-11-17", "2028-11-18")),
+    C("moved-day-off-christmas", "moved-day-holiday", CALENDAR, "2031-12-25 is already a public",
+      "day_off: 2031-12-25", old="moved_days:\n", new=_move("2031-12-25", "2031-12-20")),
+    C("moved-work-on-midsummer-eve", "moved-day-holiday", CALENDAR,
+      "2029-06-23 is a public holiday", "work_on: 2029-06-23",
+      old="moved_days:\n", new=_move("2029-06-22", "2029-06-23")),
+    # --- depth: a chain of places ---------------------------------------------------------
+    C("places-chain-1200", "depth-limit", PLACES, ("`deep-0005` lies too deep", "more than 6"),
+      "within: deep-0004", old="transitions:\n", new=_place_chain(1200)),
+    C("places-chain-7", "depth-limit", PLACES, "`deep-0005` lies too deep", "within: deep-0004",
+      old="transitions:\n", new=_place_chain(7)),
+    C("places-chain-100", "depth-limit", PLACES, "lies too deep", "within: deep-0004",
+      old="transitions:\n", new=_place_chain(100)),
+    # --- digits: numbers no page can read aloud or format ---------------------------------
+    C("amount-30-digits-in-text", "digits-limit", PROVIDER, ("30 digits", "at most 20"), "summary: {lv: \"",
+      old=SUMMARY, new=_summary("Maksā 123456789012345678901234567890 €")),
+    C("amount-grouped-30-digits", "digits-limit", PROVIDER, ("30 digits", "at most 15"), "summary: {lv: \"",
+      old=SUMMARY, new=_summary("Maksā 123 456 789 012 345 678 901 234 567 890 €")),
+    C("percent-10-to-40", "digits-limit", PROVIDER, "41 digits", "summary: {lv: \"",
+      old=SUMMARY, new=_summary("Atlaide 1" + "0" * 40 + " %")),
+    C("percent-10-to-40-english", "digits-limit", PROVIDER, "41 digits", "summary: {lv: \"",
+      old=SUMMARY, new=_summary("Atlaide 5 %", "A discount of 1" + "0" * 40 + "%")),
+    C("ordinal-4400-digits", "digits-limit", PROVIDER, "4400 digits", "summary: {lv: \"",
+      old=SUMMARY, new=_summary("9" * 4400 + ". vietā")),
+    C("ordinal-4400-digits-in-site", "digits-limit", SITE, "4400 digits", 2,
+      old="Maza testa", new="9" * 4400 + ". Maza testa"),
+    C("grouped-with-dots", "digits-limit", PROVIDER, "18 digits", "summary: {lv: \"",
+      old=SUMMARY, new=_summary("Maksā 123.456.789.012.345.678,00 €")),
+    C("amount-value-30-digits", "digits-limit", PROVIDER, "30 digits", "amount: 1234",
+      old="amount: 8.80", new="amount: 123456789012345678901234567890"),
+    # --- combining marks stacked on one letter ---------------------------------------------
+    C("combining-300-marks", "combining-marks", PROVIDER, ("300 combining marks", "at most 3"),
+      "town:", old="town: Rēzekne", new="town: Re" + "\u0301" * 300 + "zekne"),
+    C("combining-4-marks", "combining-marks", SITE, "4 combining marks", 2,
+      old="Maza testa", new="Maza te\u0300\u0301\u0302\u0303sta"),
+    C("combining-marks-in-name", "combining-marks", PROVIDER, "50 combining marks", "name: {lv: P",
+      old=SERVICE_NAME, new="name: {lv: Pa" + "\u0335" * 50 + "rtikas pakas, en: Food packages}"),
+    C("combining-marks-escaped", "combining-marks", PROVIDER, "20 combining marks", "town:",
+      old="town: Rēzekne", new='town: "Re' + "\\u0301" * 20 + 'zekne"'),
+    # --- one spelling of each letter: NFD (a + U+0304) is read as NFC (ā) -----------------
+    ok("nfd-service-name", "unicode-normalisation", PROVIDER,
+       old=SERVICE_NAME, new="name: {lv: Pa\u0304rtikas pakas, en: Food packages}"),
+    ok("nfd-town", "unicode-normalisation", PROVIDER, old="town: Rēzekne", new="town: Re\u0304zekne"),
+    ok("nfd-summary", "unicode-normalisation", PROVIDER, old="Testa sociālais dienests.",
+       new="Testa socia\u0304lais dienests."),
+    ok("nfd-escaped", "unicode-normalisation", PROVIDER, old="town: Rēzekne",
+       new='town: "Re\\u0304zekne"'),
+    ok("nfd-whole-file", "unicode-normalisation", PROVIDER,
+       raw=lambda raw: unicodedata.normalize("NFD", raw.decode()).encode()),
+    ok("nfd-whole-report", "unicode-normalisation", REPORT,
+       raw=lambda raw: unicodedata.normalize("NFD", raw.decode()).encode()),
+    C("nfd-term-twice", "unicode-normalisation", "terms.yaml",
+      ("is listed twice", "as `food parcel` and as `food package`"),
+      "lv: pa\u0304rtikas", content=_terms("pārtikas paka", "pa\u0304rtikas paka")),
+    C("nfd-term-twice-capital", "unicode-normalisation", "terms.yaml", "is listed twice",
+      "lv: Pa\u0304rtikas", content=_terms("pārtikas paka", "Pa\u0304rtikas paka")),
+    C("nfc-term-twice-in-nfd-file", "unicode-normalisation", "terms.yaml", "is listed twice", 7,
+      content=unicodedata.normalize("NFD", _terms("pārtikas paka", "pārtikas paka"))),
+    # --- term forms: literal words, `*` only at a word's end --------------------------------
+    C("term-stars-only", "term-pattern", "terms.yaml", ("the term form", "* only at the end"),
+      "forbidden:", content=_term("forbidden", "* * * * * * * x")),
+    C("term-star-first", "term-pattern", "terms.yaml", "the term form '*pabalsts'", "lv_forms:",
+      content=_term("lv_forms", "*pabalsts")),
+    C("term-star-alone", "term-pattern", "terms.yaml", "the term form", "en_forms:",
+      content=_term("en_forms", "food *")),
+    C("term-double-space", "term-pattern", "terms.yaml", "one space between them", "en:",
+      content=_term("en", "food  parcel")),
+    C("term-nine-words", "term-pattern", "terms.yaml", "at most 8 words", "forbidden_lv:",
+      content=_term("forbidden_lv", " ".join(["vārds"] * 9))),
+    C("term-too-long", "term-pattern", "terms.yaml", "80 characters", "forbidden:",
+      content=_term("forbidden", "a" * 81)),
+    C("term-star-in-middle", "term-pattern", "terms.yaml", "the term form", "lv_forms:",
+      content=_term("lv_forms", "pab*alsts")),
 ]  # fmt: skip
 
 

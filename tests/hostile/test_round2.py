@@ -425,25 +425,25 @@ def test_new_recordings_per_build_are_capped(
 ) -> None:
     """Five new sentences, a cap of two: two are recorded, three are left for the next
     builds and left out of the manifest (the widget reads them with the browser's voice)."""
-    import render_audio
+    from sitegen import recordings
 
-    def fake_render(clip: render_audio.Clip, dest: Path, tools: tuple[str, str]) -> bool:
+    def fake_render(clip: recordings.Clip, dest: Path, tools: tuple[str, str]) -> bool:
         dest.write_bytes(clip.text.encode())
         return True
 
-    monkeypatch.setattr(render_audio, "render_clip", fake_render)
+    monkeypatch.setattr(recordings, "render_clip", fake_render)
     monkeypatch.setenv("LISTEN_AUDIO_MAX_NEW", "2")
-    plan = render_audio.Plan()
+    plan = recordings.Plan()
     texts = [f"Teikums {i}." for i in range(5)]
     for text in texts:
-        plan.clips[render_audio.clip_name(text, "lv")] = render_audio.Clip(text, "lv")
-    index = {text: render_audio.clip_name(text, "lv") for text in texts}
+        plan.clips[recordings.clip_name(text, "lv")] = recordings.Clip(text, "lv")
+    index = {text: recordings.clip_name(text, "lv") for text in texts}
     plan.manifests["page.json"] = {"lang": "lv", "clips": index}
-    result = render_audio.write_audio(plan, tmp_path / "site", tmp_path / "cache", ("e", "l"))
+    result = recordings.write_audio(plan, tmp_path / "site", tmp_path / "cache", ("e", "l"))
     assert (result.new, result.deferred, result.clips) == (2, 3, 2)
-    written = (tmp_path / "site" / render_audio.AUDIO_DIR / "page.json").read_text()
+    written = (tmp_path / "site" / recordings.AUDIO_DIR / "page.json").read_text()
     assert sum(name in written for name in index.values()) == 2
-    again = render_audio.write_audio(plan, tmp_path / "site", tmp_path / "cache", ("e", "l"))
+    again = recordings.write_audio(plan, tmp_path / "site", tmp_path / "cache", ("e", "l"))
     assert (again.new, again.deferred, again.clips) == (2, 1, 4)  # the next build goes on
 
 

@@ -114,8 +114,11 @@
     function changed() {
       var answers = current();
       show(answers);
-      var url = window.location.pathname + writeQuery(answers) + window.location.hash;
-      window.history.replaceState(null, "", url);
+      try {
+        window.history.replaceState(null, "", addressWith(window.location, writeQuery(answers)));
+      } catch (refused) {
+        // the address cannot change here (e.g. a sandboxed frame): the answers still apply
+      }
     }
 
     form.addEventListener("change", changed);
@@ -140,7 +143,15 @@
     show(answers);
   }
 
+  // The page's own address with another query, written out in full: the path alone would
+  // be read as another host when it starts with "//" (the finder opened at //finder/?…:
+  // "//finder/?place=…" is protocol-relative), which replaceState refuses with an error.
+  function addressWith(here, query) {
+    return here.protocol + "//" + here.host + here.pathname + query + here.hash;
+  }
+
   window.sgFinder = {
+    addressWith: addressWith,
     matches: matches,
     select: select,
     readAnswers: readAnswers,
