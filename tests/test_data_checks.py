@@ -28,6 +28,7 @@ from sitegen.loader import data_files, load_data_dir
 from sitegen.yamlread import read_yaml
 
 from conftest import FIXTURE_SITE, ROOT, edit, line_of
+from testsupport.data import DATA_DIR
 
 PROVIDER = "providers/test-provider.yaml"
 TODAY = "2026-12-05"
@@ -38,7 +39,7 @@ def project(tmp_path: Path) -> Path:
     texts drift from other entries, see test_terms.py) and the repository's yamllint settings."""
     root = tmp_path / "project"
     shutil.copytree(FIXTURE_SITE / "data", root / "data")
-    termbase = (ROOT / "data" / "terms.yaml").read_text(encoding="utf-8")
+    termbase = (DATA_DIR / "terms.yaml").read_text(encoding="utf-8")
     entries = re.split(r"(?m)^(?=  - id: )", termbase)
     [home_care] = [e for e in entries if e.startswith("  - id: home-care\n")]
     assert "home help" in home_care
@@ -217,8 +218,8 @@ def test_the_fixture_and_the_real_data_pass_every_check(tmp_path: Path) -> None:
     root = project(tmp_path)
     run = validate(root)
     assert run.returncode == 0, run.stderr
-    reads = load_data_dir(ROOT / "data", display_root=ROOT).reads
-    assert len(reads) == len(data_files(ROOT / "data"))
+    reads = load_data_dir(DATA_DIR, display_root=DATA_DIR.parent).reads
+    assert len(reads) == len(data_files(DATA_DIR))
     assert lint_data(reads, ROOT, cache_file=tmp_path / "cache.json") == []
 
 
@@ -263,7 +264,7 @@ def _pairs() -> list[tuple[str, str]]:
     import yaml
 
     found = []
-    for path in sorted((ROOT / "data").rglob("*.yaml")):
+    for path in sorted(DATA_DIR.rglob("*.yaml")):
         read = read_yaml(path.read_bytes(), path.name)
         found += [(node["lv"], node["en"]) for _, node in texts(read.data)]
     ui = yaml.safe_load((ROOT / "overrides" / "sitegen" / "ui.yaml").read_text("utf-8"))

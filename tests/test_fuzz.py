@@ -36,6 +36,7 @@ from sitegen.sitedata import LoadResult
 from sitegen.yamlread import read_yaml
 
 from conftest import ROOT
+from testsupport.data import DATA_DIR
 from testsupport.fuzzing import budget
 
 # each test's full budget (make test); make test-fast runs a few (testsupport/fuzzing.py)
@@ -43,7 +44,7 @@ TEXT_EXAMPLES = budget(200)
 STRUCTURE_EXAMPLES = budget(100)
 REFUSED_CHARACTER_EXAMPLES = budget(60)
 
-DATA = ROOT / "data"
+DATA = DATA_DIR
 FILES = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*.yaml"))
 TEXTS = {name: (DATA / name).read_text(encoding="utf-8") for name in FILES}
 UI = load_ui_strings(ROOT / "overrides" / "sitegen" / "ui.yaml")

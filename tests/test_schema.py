@@ -16,8 +16,9 @@ from sitegen.schema import SCHEMA_NAMES, schema_documents, write_schemas
 from sitegen.yamlread import read_yaml
 
 from conftest import ROOT
+from testsupport.data import DATA_DIR
 
-DATA = ROOT / "data"
+DATA = DATA_DIR
 
 
 def test_committed_schema_is_up_to_date() -> None:
@@ -50,7 +51,8 @@ def test_data_file_declares_its_schema_and_has_a_header(relative: str) -> None:
     match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
     assert match, f"data/{relative} must start with its yaml-language-server schema line"
     declared = (DATA / relative).parent / match[1]
-    assert declared.resolve() == (ROOT / "schema" / _schema_for(relative)).resolve()
+    # the schema folder next to the data folder (the repository's schema/ for data/)
+    assert declared.resolve() == (DATA.parent / "schema" / _schema_for(relative)).resolve()
     header = [line for line in text.splitlines()[1:15] if line.startswith("#")]
     assert len(header) >= 3, f"data/{relative} needs a commented header for editors"
 

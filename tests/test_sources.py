@@ -19,6 +19,7 @@ from sitegen.loader import load_data_dir
 from sitegen.sources import find_doubts, stale_pages
 
 from conftest import ROOT, edit, line_of
+from testsupport.data import DATA_DIR
 
 
 def _data(data_dir: Path):
@@ -30,7 +31,7 @@ def _data(data_dir: Path):
 def _with_sources(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_SITE / "data", data)
-    shutil.copy2(ROOT / "data" / "sources.yaml", data / "sources.yaml")
+    shutil.copy2(DATA_DIR / "sources.yaml", data / "sources.yaml")
     return data
 
 
@@ -60,14 +61,14 @@ def test_make_doubts_lists_every_verify_note() -> None:
     # the note on the Home Care Office's postal code: its text starts on the line after
     line = (
         line_of(
-            ROOT / "data" / "providers" / "rezekne-city-social-service.yaml",
+            DATA_DIR / "providers" / "rezekne-city-social-service.yaml",
             'The source writes "LV- 4061"',
         )
         - 1
     )
     assert f"data/providers/rezekne-city-social-service.yaml:{line}: locations[1]:" in run.stdout
     assert "every other Rēzekne address is LV-4601" in run.stdout
-    doubts = find_doubts(ROOT / "data", ROOT)
+    doubts = find_doubts(DATA_DIR, DATA_DIR.parent)
     assert len(doubts) == run.stdout.count("\n  data/")
     assert "not yet checked with the institution" in run.stdout
 
@@ -95,7 +96,7 @@ def test_pages_unchecked_or_older_than_a_year_are_listed(tmp_path: Path) -> None
 def test_every_page_says_its_facts_are_not_yet_checked_and_names_its_source(
     default_site: Path,
 ) -> None:
-    data = _data(ROOT / "data")
+    data = _data(DATA_DIR)
     for lang, prefix, words in (("lv", "", "Ar iestādi vēl nav pārbaudīts."), ("en", "en/", "Not yet checked with the institution.")):  # fmt: skip
         pages = [f"{prefix}providers/{pid}/index.html" for pid in data.providers]
         pages += [f"{prefix}services/{sid}/index.html" for sid in data.services]
