@@ -37,6 +37,7 @@ PRICE_RISE = Decimal("0.80")
 HOURS_LATER = dt.timedelta(minutes=30)
 # two seasons that cover the year without overlapping (the guide's example)
 SEASON_DATES = (("10-01", "04-30"), ("05-01", "09-30"))
+OTHER_SEASON_DATES = (("11-01", "03-31"), ("04-01", "10-31"))  # when those are there already
 NEW_ID_SUFFIX = "-new"
 NEW_NAME_SUFFIX = {"lv": " (jauns)", "en": " (new)"}
 
@@ -173,9 +174,7 @@ def _seasonal_service(root: MappingNode) -> MappingNode | None:
     for service in _items(_get(root, "services")):
         schedules = _items(_get(service, "hours"))
         seasons = [s for s in schedules if _get(s, "season") is not None]
-        if len(seasons) == len(SEASON_DATES) and all(
-            _get(s, "season_dates") is None for s in seasons
-        ):
+        if len(seasons) == len(SEASON_DATES):
             assert isinstance(service, MappingNode)
             return service
     return None
@@ -186,7 +185,7 @@ def _seasonal(files: _Files) -> tuple[Path, str, MappingNode, MappingNode]:
         service = _seasonal_service(root)
         if service is not None:
             return path, text, root, service
-    raise AssertionError("no service with two undated seasons in data/providers")
+    raise AssertionError("no service with two seasons in data/providers")
 
 
 def change_a_phone(files: _Files) -> Edit:
@@ -210,33 +209,43 @@ def change_a_phone(files: _Files) -> Edit:
 
 def date_the_seasons(files: _Files) -> list[Edit]:
     """``season_dates`` under each season of the service with seasons, in the order the
-    seasons stand (the first gets the winter's dates)."""
+    seasons stand (the first gets the winter's dates); seasons already dated get other
+    dates (a copy of a copy, or once the data has them)."""
     path, text, _, service = _seasonal(files)
     service_id = _scalar(_get(service, "id"))
     seasons = [s for s in _items(_get(service, "hours")) if _get(s, "season") is not None]
-    edits, inserts = [], []
-    for schedule, (start, end) in zip(seasons, SEASON_DATES, strict=True):
+    given = [_get(s, "season_dates") for s in seasons]
+    wanted = SEASON_DATES
+    if [(_scalar(_get(g, "start")), _scalar(_get(g, "end"))) for g in given] == list(wanted):
+        wanted = OTHER_SEASON_DATES
+    edits, changes = [], []
+    for schedule, dates, (start, end) in zip(seasons, given, wanted, strict=True):
         assert isinstance(schedule, MappingNode)
-        key = _key(schedule, "season")
-        value = _get(schedule, "season")
-        assert key is not None and value is not None
-        line = f'{" " * key.start_mark.column}season_dates: {{start: "{start}", end: "{end}"}}\n'
-        # after the season's text: the line its value ends on (a block mapping ends at the
-        # start of the next key's line)
-        at = _line_end(text, value.end_mark.index)
-        inserts.append((at, line))
-        season = _scalar(_get(value, "en")) or ""
+        flow = f'{{start: "{start}", end: "{end}"}}'
+        if dates is not None:
+            at, old = dates.start_mark.index, dates.end_mark.index
+            changes.append((at, old, flow))
+            shown = f"{_scalar(_get(dates, 'start'))} to {_scalar(_get(dates, 'end'))}"
+        else:
+            key = _key(schedule, "season")
+            value = _get(schedule, "season")
+            assert key is not None and value is not None
+            # after the season's text (a block node ends where the next key starts)
+            at = _line_end(text, value.end_mark.index)
+            changes.append((at, at, f"{' ' * key.start_mark.column}season_dates: {flow}\n"))
+            shown = "none"
+        season = _scalar(_get(_get(schedule, "season"), "en")) or ""
         edits.append(
             Edit(
                 files.rel(path),
-                text.count("\n", 0, at) + 1 + len(inserts) - 1,
+                text.count("\n", 0, at) + 1 + sum(1 for c in changes[:-1] if c[0] == c[1]),
                 f"season dates of {service_id} ({season})",
-                "none",
+                shown,
                 f"{start} to {end}",
             )
         )
-    for at, line in reversed(inserts):
-        text = text[:at] + line + text[at:]
+    for at, old, new in reversed(changes):
+        text = text[:at] + new + text[old:]
     files.write(path, text)
     return edits
 
