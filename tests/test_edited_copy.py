@@ -59,13 +59,24 @@ def _load(data: Path) -> SiteData:
     return result.data
 
 
+def _phones(data: SiteData) -> list:
+    return [
+        phone
+        for pf in data.providers.values()
+        for unit in pf.provider.units
+        for phone in unit.contacts.phones
+    ]
+
+
 def test_the_copy_holds_the_officers_edits_and_nothing_else(
     edited: tuple[Path, list[Edit]],
 ) -> None:
     data, edits = edited
     before, after = _load(DATA_DIR), _load(data)
     kinds = [e.what.split(" ")[0] for e in edits]
-    assert kinds == ["price", "phone", "season", "season", "new", "closing"], edits
+    assert kinds == ["price", "phone", "phone", "season", "season", "new", "closing"], edits
+    phones = {e.new for e in edits if e.what.startswith("phone")}
+    assert len(phones) == 2 and phones <= {p.number.removeprefix("+371") for p in _phones(after)}
 
     price = edits[0]
     fee_id, item_id = price.what.removeprefix("price ").split("/")

@@ -7,7 +7,8 @@ amount, the phone of the office a seasonal service belongs to, ...), not by toda
 so the copy stays an edit of whatever ``data/`` holds:
 
 - a price rises (the first ``amount`` of the first fee, by 0.80);
-- a phone number changes (the first phone of the office of the service that has seasons);
+- phone numbers change (the first phone of the office of the service that has seasons, and
+  of the office of the first service that belongs to one);
 - a new service (the last service of the first provider that has one, not a benefit, copied
   with a new id and new names);
 - the seasons get their dates (``season_dates`` on every season of that service: winter
@@ -188,11 +189,8 @@ def _seasonal(files: _Files) -> tuple[Path, str, MappingNode, MappingNode]:
     raise AssertionError("no service with two seasons in data/providers")
 
 
-def change_a_phone(files: _Files) -> Edit:
-    """The first phone of the office (unit) of the service with seasons: the next number
-    that no data file holds yet."""
-    path, text, root, service = _seasonal(files)
-    unit_id = _scalar(_get(service, "unit"))
+def _unit_phone(files: _Files, path: Path, text: str, root: MappingNode, unit_id: str) -> Edit:
+    """The first phone of the unit ``unit_id``: the next number no data file holds yet."""
     units = _items(_get(_get(root, "provider"), "units"))
     [unit] = [u for u in units if _scalar(_get(u, "id")) == unit_id]
     number = _get(_items(_get(_get(unit, "contacts"), "phones"))[0], "number")
@@ -205,6 +203,23 @@ def change_a_phone(files: _Files) -> Edit:
     return Edit(
         files.rel(path), number.start_mark.line + 1, f"phone of {unit_id}", number.value, new
     )
+
+
+def change_phones(files: _Files) -> list[Edit]:
+    """The first phone of the office (unit) of the service with seasons (a night shelter's
+    new phone), and of the office of the first service that belongs to one."""
+    path, _, root, service = _seasonal(files)
+    seasonal_unit = _scalar(_get(service, "unit"))
+    assert seasonal_unit, "the service with seasons belongs to an office (unit)"
+    edits = [_unit_phone(files, path, *files.read(path), seasonal_unit)]
+    for path, text, root in files.each():
+        for other in _items(_get(root, "services")):
+            unit_id = _scalar(_get(other, "unit"))
+            if unit_id:
+                if unit_id != seasonal_unit:
+                    edits.append(_unit_phone(files, path, text, root, unit_id))
+                return edits
+    return edits
 
 
 def date_the_seasons(files: _Files) -> list[Edit]:
@@ -321,7 +336,7 @@ def edited_copy(source: Path, target: Path) -> list[Edit]:
     officer's edits in the copy; returns what was changed where."""
     shutil.copytree(source, target)
     files = _Files(target)
-    edits = [raise_a_price(files), change_a_phone(files)]
+    edits = [raise_a_price(files), *change_phones(files)]
     edits += date_the_seasons(files)  # before the new service: a copy of it would be dated too
     edits += [add_a_service(files), change_office_hours(files)]
     return edits
