@@ -72,7 +72,8 @@ test-edited: install-test
 	SITEGEN_TEST_DATA=$(CURDIR)/build/edited/data $(VENV)/bin/pytest --durations=25
 
 # The edit-test loop: the unit tests only (validation, the hostile corpus, the engines, the
-# partials; no site build, no browser, no external tool; markers set by conftest.py), a few
+# partials; no site build, no browser, no external tool, no second pytest (`rerun`); markers
+# set by conftest.py), a few
 # examples of each property test (Hypothesis profile "fast"); it prints what it left out
 # and the time it took.
 test-fast: $(STAMP)

@@ -8,16 +8,16 @@ a process of their own with ``SITEGEN_TEST_DATA`` naming the copy. These are the
 that used to pin today's values (the fee amounts in the open data, the office's hours in
 the JSON-LD holiday exceptions, the finder's counts, the night shelter's open-now line).
 
-Cheap enough for the edit-test loop (no site build). ``make test-edited`` runs every test,
-the builds and browsers included, on such a copy.
+The first three are in the edit-test loop (no site build); the run of the other tests is a
+new pytest (``rerun``: a few seconds), so it runs in ``make test``, not ``make test-fast``.
+``make test-edited`` runs every test, the builds and browsers included, on such a copy.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
 import subprocess
-import sys
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,7 +26,6 @@ from sitegen.__main__ import main as cli_main
 from sitegen.loader import load_data_dir
 from sitegen.sitedata import SiteData
 
-from conftest import ROOT
 from testsupport.data import DATA_DIR, ENV
 from testsupport.edited_copy import (
     NEW_ID_SUFFIX,
@@ -127,17 +126,12 @@ def test_make_validate_accepts_the_copy(
     assert cli_main(["validate", "data"]) == 0, capsys.readouterr().err
 
 
-def test_the_data_reading_tests_pass_on_the_copy(edited: tuple[Path, list[Edit]]) -> None:
+def test_the_data_reading_tests_pass_on_the_copy(
+    edited: tuple[Path, list[Edit]], rerun_tests: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
     data, _ = edited
-    env = {**os.environ, ENV: str(data), "PYTHONPATH": str(ROOT / "hooks")}
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-m", "unit", "-p", "no:cacheprovider"]
-        + ["--hypothesis-profile=fast", *REPRESENTATIVE],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=300,
+    run = rerun_tests(
+        ["-m", "unit", "--hypothesis-profile=fast", *REPRESENTATIVE], **{ENV: str(data)}
     )
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert " passed" in run.stdout and "failed" not in run.stdout
