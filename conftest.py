@@ -6,6 +6,8 @@ fixtures), never by hand:
 - ``browser``: uses ``chromium`` (the one Chromium of the session, below);
 - ``build``: runs MkDocs on a whole site, through one of ``BUILD_FIXTURES``
   (testsupport/markers.py);
+- ``rerun``: runs tests again in a pytest process of their own, through ``rerun_tests``
+  (tests/conftest.py), e.g. on an edited copy of ``data/``;
 - ``chromium``, ``actionlint``, ``espeak_ng``, ``vnu``: needs that external tool, found by the
   fixture of that name (below; testsupport/tools.py); ``make test`` installs them;
 - ``unit``: none of these (validation, the hostile corpus, the engines, the partials...);

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -40,6 +44,26 @@ def line_of(path: Path, needle: str) -> int:
     ]
     assert found, f"{needle!r} not in {path}"
     return found[-1]
+
+
+@pytest.fixture(scope="session")
+def rerun_tests() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Runs pytest on the given test files in a process of its own, from the repository, with
+    ``env`` added to the environment (e.g. ``SITEGEN_TEST_DATA``: the module-level data the
+    tests read is read again). Asking for it marks the test ``rerun`` (testsupport/markers.py):
+    ``make test`` runs it, ``make test-fast`` leaves it out (a new pytest costs seconds)."""
+
+    def run(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), **env},
+            timeout=600,
+        )
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -25,10 +25,13 @@ from typing import Any
 
 from htmltree import Element, parse_file
 from pydantic import BaseModel
+from sitegen.calendar_lv import SeasonDates
 from sitegen.loader import load_data_dir
-from sitegen.page_context import PageContext, page_url
+from sitegen.page_context import PageContext, load_ui_strings, page_url
 from sitegen.sitedata import SiteData
 from sitegen.types import LANGUAGES, Text
+
+UI_STRINGS = load_ui_strings(Path(__file__).resolve().parent.parent / "overrides/sitegen/ui.yaml")
 
 BLOCK_TAGS = {
     "p", "li", "td", "th", "tr", "br", "div", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -137,6 +140,8 @@ def _walk(node: Any, path: str) -> Iterator[tuple[str, str, Any]]:
     """(field path, field name, value) for every value in a model object."""
     if isinstance(node, Text):
         yield path, "", node
+    elif isinstance(node, SeasonDates):  # "MM-DD" twice: shown as one phrase of days
+        yield path, "season_dates", node
     elif isinstance(node, BaseModel):
         for name in type(node).model_fields:
             value = getattr(node, name)
@@ -161,6 +166,8 @@ def _formats(name: str, value: Any, ctx: PageContext) -> list[str]:
         return [ctx.money(Decimal(value)), ctx.number(value)]
     if name in COUNT_FIELDS and isinstance(value, int):
         return [ctx.number(value), str(value)]
+    if isinstance(value, SeasonDates):
+        return [ctx.season_days(value)]
     if name in TIME_FIELDS and isinstance(value, str):
         return [ctx.time(value)]
     if name == "number" and isinstance(value, str) and value.startswith("+"):
@@ -225,7 +232,7 @@ def lost_numbers(data_dir: Path, content_dir: Path, site: Path) -> list[Loss]:
         return texts[url]
 
     for lang in LANGUAGES:
-        ctx = PageContext(data, lang, "", {})
+        ctx = PageContext(data, lang, "", UI_STRINGS)
         for name, obj, pages in _data_pages(data, lang):
             shown = " ".join(text_of(url) for url in pages)
             for path, formats in expectations(obj, lang, ctx):

@@ -15,8 +15,9 @@ from sitegen.loader import load_data_dir
 from sitegen.page_context import load_ui_strings, relative_url
 
 from conftest import ROOT
+from testsupport.data import DATA_DIR
 
-DATA = load_data_dir(ROOT / "data").data
+DATA = load_data_dir(DATA_DIR).data
 UI = load_ui_strings(ROOT / "overrides/sitegen/ui.yaml")
 FIRST, LAST = dt.date(2026, 12, 5), dt.date(2027, 1, 20)
 
@@ -84,8 +85,8 @@ def test_a_file_without_verify_is_not_read_and_one_with_it_is(tmp_path: Path) ->
 def test_the_default_datas_doubts_are_found_as_before() -> None:
     """Read afresh (the cache emptied) and from the cache: the same notes."""
     sources._file_doubts.cache_clear()
-    first = sources.find_doubts(ROOT / "data", ROOT)
-    assert first and first == sources.find_doubts(ROOT / "data", ROOT)
+    first = sources.find_doubts(DATA_DIR, DATA_DIR.parent)
+    assert first and first == sources.find_doubts(DATA_DIR, DATA_DIR.parent)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ from sitegen.calendar_checks import years_without_moves
 from sitegen.calendar_lv import LatvianCalendar, library_moves
 from sitegen.loader import load_data_dir
 
-from conftest import ROOT, edit, line_of
+from conftest import edit, line_of
+from testsupport.data import DATA_DIR
 
 CAL = "calendar.yaml"
 
@@ -21,7 +22,7 @@ def errors_for(data: Path) -> list[str]:
 
 
 def test_default_calendar_is_valid_and_agrees_with_the_library() -> None:
-    result = load_data_dir(ROOT / "data", display_root=ROOT)
+    result = load_data_dir(DATA_DIR, display_root=DATA_DIR.parent)
     assert result.errors == []
     cal = LatvianCalendar(result.data.calendar)
     # the issue's example, as holidays 0.108 labels it
@@ -120,7 +121,7 @@ def test_a_year_the_library_does_not_know_is_not_checked(fixture_data: Path) -> 
 
 def test_years_without_moves_are_named_for_the_build_reminder() -> None:
     """The build reminds staff of a year the open-now hours reach that lists no moves."""
-    cal = load_data_dir(ROOT / "data", display_root=ROOT).data.calendar
+    cal = load_data_dir(DATA_DIR, display_root=DATA_DIR.parent).data.calendar
     assert years_without_moves(cal, dt.date(2025, 1, 1), dt.date(2026, 12, 31)) == []
     assert library_moves(2031) == {}  # no order of 2031 in holidays 0.108
     assert years_without_moves(cal, dt.date(2026, 11, 28), dt.date(2031, 12, 28))[-1] == 2031

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 from sitegen.css_trim import VARYING, PageSet, shape_key, trim_stylesheet, untested
 
+from testsupport.fuzzing import budget
+
 PAGES = [
     '<html><body><main class="md-main"><a class="md-button" href="/guide.pdf">x</a>'
     "<table><tr><td>1</td></tr></table></main></body></html>",
@@ -179,7 +181,7 @@ def _similar_pages(draw: st.DrawFn) -> list[str]:
 @example(["<svg><title>x</title></svg>", "<svg><title>x<b>y</b></title></svg>"])  # not raw
 @example(["<table> <input type=hidden>", "<table>x<input type=hidden>"])  # x goes before
 @example(["<table><input type=text>", "<table><input type=hidden>"])  # only hidden stays
-@settings(max_examples=500, derandomize=True)
+@settings(max_examples=budget(500), derandomize=True)  # 500 in make test; a few in test-fast
 def test_one_tree_per_shape_answers_as_every_page_would(pages: list[str]) -> None:
     varying = untested(VARYING, _SELECTORS)
     assert varying == VARYING  # the links are left out of the shapes here

@@ -18,6 +18,8 @@ from sitegen import calendar_lv, model
 from sitegen.validation_messages import plain_message
 from sitegen.yamlread import read_yaml
 
+from testsupport.data import DATA_DIR
+
 ROOT = Path(__file__).resolve().parents[1]
 GUIDES = [ROOT / "docs" / "editing-guide.en.md", ROOT / "docs" / "editing-guide.lv.md"]
 FORMAT_DOC = ROOT / "docs" / "data-format.md"
@@ -118,7 +120,7 @@ def _ids(path: Path, *keys: str) -> set[str]:
 
 
 def known_ids() -> dict[str, set[str]]:
-    data = ROOT / "data"
+    data = DATA_DIR
     locations: set[str] = set()
     for provider in sorted((data / "providers").glob("*.yaml")):
         locations |= _ids(provider, "locations", "id")

@@ -17,7 +17,8 @@ from sitegen import editorial
 from sitegen.loader import load_data_dir
 from sitegen.sitedata import SiteData
 
-from conftest import ROOT, edit
+from conftest import edit
+from testsupport.data import DATA_DIR
 
 PROVIDER = Path("providers") / "test-provider.yaml"
 
@@ -29,7 +30,7 @@ def _load(data_dir: Path) -> SiteData:
 
 
 def test_the_default_data_keeps_every_editorial_rule() -> None:
-    assert editorial.check(_load(ROOT / "data")) == []
+    assert editorial.check(_load(DATA_DIR)) == []
 
 
 def test_the_fixture_data_keeps_the_rules_it_is_not_made_to_break(fixture_data: Path) -> None:

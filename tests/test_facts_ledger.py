@@ -22,6 +22,8 @@ from sitegen.loader import load_data_dir
 from sitegen.page_context import load_ui_strings
 from sitegen.sitedata import SiteData
 
+from testsupport.data import DATA_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 STRINGS = load_ui_strings(ROOT / "overrides/sitegen/ui.yaml")
 FIXTURE_PROVIDER = ROOT / "tests" / "fixtures" / "provenance" / "town-social-service.yaml"
@@ -42,8 +44,13 @@ def ledger_differences(expected: dict[str, str], actual: dict[str, str]) -> list
     return out
 
 
+@pytest.mark.skipif(
+    DATA_DIR != ROOT / "data",
+    reason="SITEGEN_TEST_DATA names a copy of data/: the committed ledger is data/'s; for a "
+    "changed copy, as for a pull request, `make facts` writes the new ledger",
+)
 def test_the_committed_ledger_is_what_the_pages_show(default_site: Path) -> None:
-    data = load_data_dir(ROOT / "data").data
+    data = load_data_dir(DATA_DIR).data
     assert data is not None
     committed = {
         p.name: p.read_text(encoding="utf-8") for p in (ROOT / facts_ledger.FOLDER).glob("*.tsv")
@@ -120,7 +127,7 @@ def test_the_ledger_marks_whose_each_fact_is(sites: ModuleType, tmp_path: Path) 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_the_ledger_has_a_row_per_fact_kind(default_site: Path, lang: str) -> None:
-    data = load_data_dir(ROOT / "data").data
+    data = load_data_dir(DATA_DIR).data
     assert data is not None
     kinds = {r.kind.split(" ")[0] for r in facts_ledger.ledger(default_site, data, STRINGS, lang)}
     assert {"price", "eligibility", "hours", "phone", "address", "email", "state"} <= kinds

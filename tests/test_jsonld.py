@@ -17,8 +17,10 @@ from sitegen.calendar_lv import LatvianCalendar
 from sitegen.loader import load_data_dir
 from sitegen.page_context import load_ui_strings
 
+from testsupport.data import DATA_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
-DATA = load_data_dir(ROOT / "data").data
+DATA = load_data_dir(DATA_DIR).data
 UI = load_ui_strings(ROOT / "overrides/sitegen/ui.yaml")
 LANGS = {"lv": "", "en": "en/"}
 
@@ -81,7 +83,7 @@ def test_provider_pages_jsonld_has_the_opening_hours(default_site, lang):
         assert obj.get("openingHoursSpecification", []) == expected
     (city,) = page_jsonld(default_site, f"{LANGS[lang]}providers/rezekne-city-social-service")
     sessions = [(h["opens"], h["closes"]) for h in city["openingHoursSpecification"]]
-    assert sessions == [("08:00", "12:00"), ("12:30", "16:30")]  # the lunch break splits the day
+    assert sessions == office_sessions()  # the lunch break splits the day
     assert city["openingHoursSpecification"][0]["dayOfWeek"][0] == "https://schema.org/Monday"
 
 
@@ -99,7 +101,23 @@ def test_script_json_cannot_end_its_script_element():
 
 # --- holiday exceptions (specialOpeningHoursSpecification) -------------------------------
 
-CITY = "rezekne-city-social-service"  # Mon–Fri 08:00–12:00, 12:30–16:30; holidays closed
+CITY = "rezekne-city-social-service"  # a Mon–Fri office with a lunch break; holidays closed
+
+
+def office_sessions(provider_id: str = CITY) -> list[tuple[str, str]]:
+    """The office's working day as the data gives it (its first hours, one lunch break):
+    [(open, break start), (break end, close)]."""
+    (day,) = DATA.providers[provider_id].provider.hours[0].hours
+    assert day.days == ["mon", "tue", "wed", "thu", "fri"] and len(day.breaks) == 1, (
+        "the reading below is for a Mon–Fri office with one lunch break"
+    )
+    (lunch,) = day.breaks
+    return [(day.open, lunch.start), (lunch.end, day.close)]
+
+
+def hour_earlier(time: str) -> str:
+    hours, minutes = map(int, time.split(":"))
+    return f"{hours - 1:02d}:{minutes:02d}"
 
 
 def expected_exceptions(provider_id: str, first: dt.date, last: dt.date) -> dict[str, list]:
@@ -109,6 +127,8 @@ def expected_exceptions(provider_id: str, first: dt.date, last: dt.date) -> dict
     weekday's hours."""
     cal = LatvianCalendar(DATA.calendar)
     shorten = cal.shortening(provider_id) == "one-hour-earlier"
+    usual = office_sessions(provider_id)
+    shorter = [usual[0], (usual[1][0], hour_earlier(usual[1][1]))]
     out: dict[str, list] = {}
     day = first
     while day <= last:
@@ -117,10 +137,9 @@ def expected_exceptions(provider_id: str, first: dt.date, last: dt.date) -> dict
         if info.kind in ("holiday", "moved_off") and weekday:
             out[day.isoformat()] = [("00:00", "00:00")]
         elif info.kind == "moved_work":
-            close = "15:30" if info.shortened and shorten else "16:30"
-            out[day.isoformat()] = [("08:00", "12:00"), ("12:30", close)]
+            out[day.isoformat()] = shorter if info.shortened and shorten else usual
         elif info.shortened and shorten and weekday:
-            out[day.isoformat()] = [("08:00", "12:00"), ("12:30", "15:30")]
+            out[day.isoformat()] = shorter
         day += dt.timedelta(days=1)
     return out
 
@@ -141,7 +160,7 @@ def test_holiday_exceptions_equal_the_calendar(today):
     found = by_date(obj["specialOpeningHoursSpecification"])
     assert found == expected_exceptions(CITY, first, last)
     if today == "2024-12-01":  # the Saturday worked instead of Monday 23 December
-        assert found["2024-12-14"] == [("08:00", "12:00"), ("12:30", "16:30")]
+        assert found["2024-12-14"] == office_sessions()
         assert found["2024-12-23"] == [("00:00", "00:00")]
 
 
@@ -152,7 +171,8 @@ def test_a_holiday_on_an_open_weekday_is_closed():
     assert found["2026-12-24"] == [("00:00", "00:00")]
     assert found["2027-05-04"] == [("00:00", "00:00")]
     # the day before closes an hour earlier (Labour Law s. 135), the lunch break kept
-    assert found["2026-12-23"] == [("08:00", "12:00"), ("12:30", "15:30")]
+    (morning, afternoon) = office_sessions()
+    assert found["2026-12-23"] == [morning, (afternoon[0], hour_earlier(afternoon[1]))]
     # a holiday on a Sunday changes nothing for a Mon–Fri office: no entry
     assert "2027-06-20" not in found or dt.date(2027, 6, 20).weekday() < 5
     # the check fails when the page forgets a holiday

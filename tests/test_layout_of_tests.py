@@ -12,6 +12,7 @@ import pytest
 from testsupport.markers import (
     BROWSER_FIXTURES,
     BUILD_FIXTURES,
+    RERUN_FIXTURES,
     TOOL_FIXTURES,
     left_out,
     markers_of,
@@ -109,6 +110,7 @@ def test_markers_follow_the_fixtures() -> None:
     ]
     assert markers_of(["tmp_path", "actionlint"]) == ["actionlint"]
     assert markers_of(["default_site", "sites", "vnu"]) == ["build", "vnu"]
+    assert markers_of(["tmp_path_factory", "rerun_tests"]) == ["rerun"]
 
 
 def test_what_a_run_left_out_is_counted_by_marker() -> None:
@@ -127,5 +129,5 @@ def test_the_marking_fixtures_exist() -> None:
                 "fixture" in ast.unparse(d) for d in node.decorator_list
             ):
                 defined.add(node.name)
-    wanted = BUILD_FIXTURES | BROWSER_FIXTURES | set(TOOL_FIXTURES)
+    wanted = BUILD_FIXTURES | BROWSER_FIXTURES | RERUN_FIXTURES | set(TOOL_FIXTURES)
     assert defined >= wanted, wanted - defined

@@ -20,6 +20,8 @@ from sitegen.loader import load_data_dir
 from sitegen.richtext import render_markdown
 from sitegen.types import Text
 
+from testsupport.data import DATA_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 MIN_PHRASE = 20  # shorter pieces (names, "GMI", "Nr.") may rightly be the same in both
 
@@ -169,7 +171,7 @@ def _pieces(text: str) -> list[str]:
 
 def other_language_phrases() -> dict[str, set[str]]:
     """For each page language, phrases that exist only in the other language's texts."""
-    data = load_data_dir(ROOT / "data").data
+    data = load_data_dir(DATA_DIR).data
     assert data is not None
     pairs = [
         (t.lv, t.en)
@@ -197,7 +199,7 @@ def other_language_phrases() -> dict[str, set[str]]:
 
 
 def vocabulary_abbreviations() -> dict[str, dict[str, str]]:
-    data = load_data_dir(ROOT / "data").data
+    data = load_data_dir(DATA_DIR).data
     assert data is not None
     return {
         lang: {a.short.get(lang): a.full.get(lang) for a in data.vocabulary.abbreviations}

@@ -18,6 +18,7 @@ from number_survival import lost_numbers, page_text
 from sitebuild import FIXTURE_SITE
 
 from conftest import ROOT, edit
+from testsupport.data import DATA_DIR
 
 ORDINAL_TEXTS = {
     # a data text whose paragraphs begin with a year and a date
@@ -29,7 +30,7 @@ CONTENT_LINE = {"lv": "2017. gadā pārbaudīts.", "en": "Checked in 2017."}
 
 
 def test_the_default_site_loses_no_number(default_site: Path) -> None:
-    losses = lost_numbers(ROOT / "data", ROOT / "content", default_site)
+    losses = lost_numbers(DATA_DIR, ROOT / "content", default_site)
     assert not losses, "\n".join(map(str, losses))
 
 

@@ -20,9 +20,11 @@ from sitegen import open_data, opening
 from sitegen.loader import load_data_dir
 from sitegen.page_context import load_ui_strings
 
+from testsupport.data import DATA_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "overrides/open-data" / open_data.SCHEMA).read_text("utf-8"))
-DATA = load_data_dir(ROOT / "data").data
+DATA = load_data_dir(DATA_DIR).data
 UI = load_ui_strings(ROOT / "overrides/sitegen/ui.yaml")
 LANGS = ("lv", "en")
 
@@ -130,17 +132,22 @@ def test_ids_are_the_same_in_both_languages(hsds):
 
 
 def test_lunch_breaks_are_separate_sessions_and_no_assured_date(hsds):
-    office = open_data.stable_id("location", "rezekne-city-zemnieku-iela-16a")
+    city = DATA.providers["rezekne-city-social-service"].provider
+    schedule = city.hours[0]  # its office hours: one span on Mon–Fri with one lunch break
+    (day,) = schedule.hours
+    (lunch,) = day.breaks
+    office = open_data.stable_id("location", city.locations[0])
     sessions = [
         (s["opens_at"], s["closes_at"], s["byday"])
         for s in hsds["en"]["schedules"]
         if s.get("location_id") == office
-        and s.get("description") == "Opening hours"
-        and s["valid_from"] == "2026-10-25"
+        and s.get("description") == schedule.label.en
+        and s["valid_from"] == "2026-10-25"  # winter time in Riga: UTC+02:00
     ]
+    byday = ",".join(d[:2].upper() for d in day.days)
     assert sessions == [
-        ("08:00+02:00", "12:00+02:00", "MO,TU,WE,TH,FR"),
-        ("12:30+02:00", "16:30+02:00", "MO,TU,WE,TH,FR"),
+        (f"{day.open}+02:00", f"{lunch.start}+02:00", byday),
+        (f"{lunch.end}+02:00", f"{day.close}+02:00", byday),
     ]
     # no "checked on" date in the data yet: assured_date is left out, not invented
     assert all("assured_date" not in s for s in hsds["en"]["services"])
@@ -172,7 +179,8 @@ def test_fee_csv_and_json_round_trip(lang):
     assert _read_csv(open_data.to_csv(rows, open_data.FEE_COLUMNS)) == rows
     assert json.loads(open_data.to_json(rows)) == rows
     home = [r for r in rows if r["service_id"] == "home-care"]
-    assert [r["amount"] for r in home] == ["8.80", "13.20", "17.60", "2.50"]
+    (fee,) = [f for f, _ in DATA.fees.values() if f.service == "home-care"]
+    assert [r["amount"] for r in home] == [f"{item.rule.amount:.2f}" for item in fee.items]
     assert all(r["legal_basis"] for r in rows), "every price has its legal basis"
 
 

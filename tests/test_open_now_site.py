@@ -15,6 +15,7 @@ from sitegen.loader import load_data_dir
 from sitegen.opening import all_groups
 
 from testsupport.browser import layout_shift, serve_directory
+from testsupport.data import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 LINE = re.compile(r'data-open-now="([^"]+)"')
@@ -58,7 +59,7 @@ def test_every_timeline_is_written_and_every_schedule_has_a_line(default_site: P
         "hours.json"
     }
     assert pointed == written
-    data = load_data_dir(ROOT / "data").data
+    data = load_data_dir(DATA_DIR).data
     assert len(all_groups(data)) >= len(written) > 0  # identical schedules share a file
     assert "providers/rezekne-city-social-service/index.html" in pages
     assert "en/providers/rezekne-city-social-service/index.html" in pages

@@ -12,8 +12,10 @@ import pytest
 from sitegen.languages import LANGUAGES
 from sitegen.loader import load_data_dir
 
+from testsupport.data import DATA_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
-DATA = load_data_dir(ROOT / "data").data
+DATA = load_data_dir(DATA_DIR).data
 assert DATA is not None
 CITY = "rezekne-city-social-service"
 WEEK_LV = [

@@ -14,7 +14,9 @@ from types import ModuleType
 
 import pytest
 import yaml
-from sitebuild import FIXTURE_SITE, ROOT, built_pages
+from sitebuild import FIXTURE_SITE, built_pages
+
+from testsupport.data import DATA_DIR
 
 OTHER_PROVIDER = """\
 provider:
@@ -190,7 +192,7 @@ def test_each_place_page_lists_exactly_the_services_of_its_area(
     both_sites: dict[str, Path], site_name: str
 ) -> None:
     site = both_sites[site_name]
-    data = FIXTURE_SITE / "data" if site_name == "fixture_site" else ROOT / "data"
+    data = FIXTURE_SITE / "data" if site_name == "fixture_site" else DATA_DIR
     expected = expected_by_place(data)
     if site_name == "fixture_site":
         doc = yaml.safe_load(OTHER_PROVIDER)
@@ -215,7 +217,7 @@ def test_every_benefit_has_a_page_in_both_languages(
     site = both_sites[site_name]
     ids = benefit_ids(FIXTURE_SITE / "data") | {"county-allowance"}
     if site_name == "real_site":
-        ids = benefit_ids(ROOT / "data")
+        ids = benefit_ids(DATA_DIR)
         assert len(ids) == 14
     for benefit in ids:
         for prefix, lang in (("", "lv"), ("en/", "en")):
@@ -329,7 +331,7 @@ def test_transition_rule_on_the_county_and_former_municipality_pages(
 
 def test_provider_page_links_to_its_benefits(real_site: Path) -> None:
     html = read(real_site, "providers/rezekne-county-social-service/index.html")
-    for benefit in benefit_ids(ROOT / "data"):
+    for benefit in benefit_ids(DATA_DIR):
         assert f'href="../../benefits/{benefit}/"' in html
 
 

@@ -16,9 +16,10 @@ from sitegen.loader import load_data_dir
 from sitegen.qr import matrix_from_svg, matrix_of
 
 from testsupport.browser import serve_directory
+from testsupport.data import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = load_data_dir(ROOT / "data").data
+DATA = load_data_dir(DATA_DIR).data
 SITE_URL = "https://example.org/latgale/"
 LANG_PREFIX = {"lv": "", "en": "en/"}
 MAX_PAGES = 2
@@ -49,7 +50,7 @@ def pdf_pages(pdf: bytes) -> int:
 @pytest.fixture(scope="module")
 def url_site(tmp_path_factory, sites) -> Path:
     """The default data built with a site_url, as the published site will be."""
-    project = sites.make_project(tmp_path_factory.mktemp("print") / "project", data=ROOT / "data")
+    project = sites.make_project(tmp_path_factory.mktemp("print") / "project", data=DATA_DIR)
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
     assert 'site_url: ""' in text

@@ -25,6 +25,8 @@ from sitegen.page_context import load_ui_strings
 from sitegen.provenance import provider_phones, resolve
 from sitegen.sitedata import SiteData
 
+from testsupport.data import DATA_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site" / "data"
 FIXTURE_PROVIDER = ROOT / "tests" / "fixtures" / "provenance" / "town-social-service.yaml"
@@ -258,7 +260,7 @@ def _service_pages(site: Path) -> list[tuple[str, str, Path]]:
     from sitegen.languages import LANGUAGES
     from sitegen.loader import load_data_dir as load
 
-    data = load(ROOT / "data").data
+    data = load(DATA_DIR).data
     assert data is not None
     return [
         (lang, sid, site / ("" if lang == "lv" else f"{lang}/") / "services" / sid / "index.html")
@@ -319,7 +321,7 @@ def test_every_service_page_shows_only_contacts_it_may_and_says_whose(
 ) -> None:
     from sitegen.loader import load_data_dir as load
 
-    data = load(ROOT / "data").data
+    data = load(DATA_DIR).data
     assert data is not None
     found = {}
     for page_lang, sid, path in _service_pages(default_site):

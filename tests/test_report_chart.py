@@ -15,9 +15,10 @@ from sitegen.chart import bar_chart
 from sitegen.loader import load_data_dir
 
 from testsupport.browser import serve_directory
+from testsupport.data import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORT = load_data_dir(ROOT / "data").data.reports["rezekne-county-2017"]
+REPORT = load_data_dir(DATA_DIR).data.reports["rezekne-county-2017"]
 PAGES = {"lv": "reports/rezekne-county-2017", "en": "en/reports/rezekne-county-2017"}
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},

@@ -3,6 +3,7 @@ every data file declares it, and it agrees with the validator on the default dat
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from decimal import Decimal
@@ -16,8 +17,9 @@ from sitegen.schema import SCHEMA_NAMES, schema_documents, write_schemas
 from sitegen.yamlread import read_yaml
 
 from conftest import ROOT
+from testsupport.data import DATA_DIR
 
-DATA = ROOT / "data"
+DATA = DATA_DIR
 
 
 def test_committed_schema_is_up_to_date() -> None:
@@ -50,7 +52,8 @@ def test_data_file_declares_its_schema_and_has_a_header(relative: str) -> None:
     match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
     assert match, f"data/{relative} must start with its yaml-language-server schema line"
     declared = (DATA / relative).parent / match[1]
-    assert declared.resolve() == (ROOT / "schema" / _schema_for(relative)).resolve()
+    # the schema folder next to the data folder (the repository's schema/ for data/)
+    assert declared.resolve() == (DATA.parent / "schema" / _schema_for(relative)).resolve()
     header = [line for line in text.splitlines()[1:15] if line.startswith("#")]
     assert len(header) >= 3, f"data/{relative} needs a commented header for editors"
 
@@ -58,12 +61,21 @@ def test_data_file_declares_its_schema_and_has_a_header(relative: str) -> None:
 @pytest.mark.parametrize("relative", DATA_PATHS)
 def test_default_data_passes_the_schema(relative: str) -> None:
     """What editors' tools accept must be what the build accepts (on the real data)."""
-    schema = json.loads(schema_documents()[_schema_for(relative)])
     data = read_yaml((DATA / relative).read_bytes(), relative).data
     data = json.loads(
         json.dumps(data, default=lambda v: float(v) if isinstance(v, Decimal) else str(v))
     )
-    jsonschema.validate(data, schema)
+    _validator(_schema_for(relative)).validate(data)
+
+
+@functools.cache
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    """What ``jsonschema.validate`` does (the schema checked, then the data), with each
+    schema made and checked once for all the files that use it."""
+    schema = json.loads(schema_documents()[name])
+    validator = jsonschema.validators.validator_for(schema)
+    validator.check_schema(schema)
+    return validator(schema)
 
 
 def test_schema_rejects_what_the_validator_rejects() -> None:

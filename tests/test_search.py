@@ -21,13 +21,14 @@ from sitegen.loader import load_data_dir
 from test_accessibility import AXE_OPTIONS
 
 from testsupport.browser import serve_directory
+from testsupport.data import DATA_DIR
 
 STATUS = "[data-sg-search-status]"
 LINKS = ".sg-search__link"
 
 # "pabalsts" in any form: the money-and-benefits need page, a benefit (any of the data's
 # benefit pages), or social assistance
-_DATA = load_data_dir(Path(__file__).resolve().parent.parent / "data").data
+_DATA = load_data_dir(DATA_DIR).data
 MONEY = (
     "needs/money/",
     "benefits/",

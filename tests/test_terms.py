@@ -24,6 +24,7 @@ from sitegen.sitedata import SiteData
 from sitegen.terms import forbidden_in, renderings, text_pairs
 
 from conftest import ROOT, edit
+from testsupport.data import DATA_DIR
 
 CONTENT_BLOCK = "<!--"  # generated blocks are checked on the built pages, not here
 
@@ -70,7 +71,7 @@ def _forbidden_on_pages(data: SiteData, site: Path) -> list[str]:
 
 
 def test_the_termbase_is_loaded() -> None:
-    data = _data(ROOT / "data")
+    data = _data(DATA_DIR)
     assert len(data.terms) >= 30
     assert {"housing-benefit", "food-parcel", "needy-person", "cooperation"} <= {
         t.id for t in data.terms
@@ -78,19 +79,19 @@ def test_the_termbase_is_loaded() -> None:
 
 
 def test_one_latvian_term_has_one_english_term() -> None:
-    data = _data(ROOT / "data")
+    data = _data(DATA_DIR)
     found = renderings(data.terms, _pairs(data, ROOT))
     assert not found, "\n".join(map(str, found))
 
 
 def test_no_page_uses_a_forbidden_variant(default_site: Path) -> None:
-    found = _forbidden_on_pages(_data(ROOT / "data"), default_site)
+    found = _forbidden_on_pages(_data(DATA_DIR), default_site)
     assert not found, "\n".join(found)
 
 
 def _termbase(*ids: str) -> str:
     """Entries of the real termbase, as data/terms.yaml writes them."""
-    entries = re.split(r"(?m)^(?=  - id: )", (ROOT / "data" / "terms.yaml").read_text("utf-8"))
+    entries = re.split(r"(?m)^(?=  - id: )", (DATA_DIR / "terms.yaml").read_text("utf-8"))
     chosen = [e for e in entries if any(e.startswith(f"  - id: {i}\n") for i in ids)]
     assert len(chosen) == len(ids)
     return "terms:\n" + "".join(e.rstrip() + "\n" for e in chosen)
@@ -152,7 +153,7 @@ def test_the_check_catches_a_forbidden_variant_on_a_page(
 def test_a_latvian_term_listed_twice_is_a_data_error(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_SITE / "data", data)
-    shutil.copy2(ROOT / "data" / "terms.yaml", data / "terms.yaml")
+    shutil.copy2(DATA_DIR / "terms.yaml", data / "terms.yaml")
     edit(
         data / "terms.yaml",
         "  - id: food-parcel\n    lv: pārtikas paka\n    en: food parcel",

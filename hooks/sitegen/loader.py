@@ -23,6 +23,7 @@ from .messages import message
 from .rules import check_site
 from .sitedata import LoadResult, PendingText, SiteData, SourceFile
 from .source_files import NotRegular, read_regular, regular_files
+from .today import build_date
 from .validation_messages import model_errors
 from .yamlread import MAX_FILE_BYTES, Path_, ReadResult, read_yaml, render_path
 
@@ -67,7 +68,9 @@ def load_data_dir(data_dir: Path | str, *, display_root: Path | None = None) -> 
         return LoadResult(None, [DataError.of(name, 1, 1, "", message("load.data_symlink"))], [])
     shown = _display_name(data_dir, data_dir, display_root)
     files, refused = regular_files(data_dir, shown) if data_dir.is_dir() else ([], [])
-    key = f"{data_dir.resolve()}|{_fingerprint(files, refused)}"
+    # the result depends on the files, the names errors are shown by and the build day
+    # (a `checked:` date may not lie in the future: data_checks.py)
+    key = f"{data_dir.resolve()}|{display_root}|{build_date()}|{_fingerprint(files, refused)}"
     if key in _CACHE:
         return _CACHE[key]
     result = _load(data_dir, files, display_root, refused)

@@ -4,6 +4,7 @@ The same table is run in Chromium by tests/test_finder_browser.py."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -11,36 +12,22 @@ import pytest
 from sitegen.finder import Finder
 from sitegen.loader import load_data_dir
 
+from testsupport.data import DATA_DIR
+from testsupport.finder_cases import expected, read_cases
+
 WIDGET = Path(__file__).resolve().parents[1]
 ROOT = WIDGET.parents[2]
 
 
-def read_cases() -> list[dict[str, Any]]:
-    """Rows of cases.md: answers, the entries shown, the count, whether it is relaxed."""
-    rows = []
-    for line in (WIDGET / "cases.md").read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) != 5 or cells[0] in ("place", "---"):
-            continue
-        place, who, need, shows, count = cells
-        rows.append(
-            {
-                "answers": {"place": place, "who": who, "need": need},
-                "shows": set(shows.replace("(relaxed)", "").split()),
-                "count": int(count),
-                "relaxed": "(relaxed)" in shows,
-            }
-        )
-    return rows
-
-
+DATA = load_data_dir(DATA_DIR).data
 CASES = read_cases()
 
 
 def test_case_table_covers_the_kinds_of_answer() -> None:
     assert len(CASES) >= 8
-    assert any(c["relaxed"] for c in CASES)  # nothing for the group: the other answers
-    assert any(c["count"] == 0 and not c["shows"] for c in CASES)  # nothing at all
+    outcomes = [expected(DATA, c["answers"]) for c in CASES]
+    assert any(relaxed for _, _, relaxed in outcomes)  # nothing for the group: the others
+    assert any(not shown for shown, _, _ in outcomes)  # nothing at all
     assert any(not c["answers"]["place"] for c in CASES)  # a question left unanswered
 
 
@@ -48,10 +35,33 @@ def test_case_table_covers_the_kinds_of_answer() -> None:
     "case", CASES, ids=lambda c: "-".join(v or "any" for v in c["answers"].values())
 )
 def test_case_matches_the_build(case: dict[str, Any]) -> None:
-    finder = Finder(load_data_dir(ROOT / "data").data)
+    shows, count, relaxed = expected(DATA, case["answers"])
+    assert case["shows"] <= shows and case["relaxed"] == relaxed  # the table's entries
+    finder = Finder(DATA)
     answers = {k: v or None for k, v in case["answers"].items()}
     found = finder.matching(**answers)
-    assert len(found) == case["count"]
+    assert len(found) == count
     if not found and answers["who"]:  # as the widget does: what matches the other answers
         found = finder.matching(place=answers["place"], need=answers["need"])
-    assert {f"{e.kind}:{e.id}" for e in found} == case["shows"]
+    assert {f"{e.kind}:{e.id}" for e in found} == shows
+
+
+def test_the_independent_reading_sees_a_wrong_answer() -> None:
+    """The reading is no copy of the finder's answer: a service whose category changes
+    drops out of the need that asked for it, and the finder's count no longer equals it."""
+    answers = {"place": "", "who": "", "need": "place-to-sleep"}
+    before, _, _ = expected(DATA, answers)
+    service_id = sorted(before)[0].split(":", 1)[1]
+    service, provider_id = DATA.services[service_id]
+    pf = DATA.providers[provider_id]
+    services = [
+        s.model_copy(update={"category": "money-and-benefits"}) if s.id == service_id else s
+        for s in pf.services
+    ]
+    changed = dataclasses.replace(
+        DATA,
+        providers={**DATA.providers, provider_id: pf.model_copy(update={"services": services})},
+    )
+    after, count, _ = expected(changed, answers)
+    assert f"service:{service_id}" in before and f"service:{service_id}" not in after
+    assert count != len(Finder(DATA).matching(need="place-to-sleep"))

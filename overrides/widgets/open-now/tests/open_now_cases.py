@@ -18,6 +18,8 @@ from sitegen.loader import load_data_dir
 from sitegen.opening import Group, schedule_groups
 from sitegen.page_context import load_ui_strings
 
+from testsupport.data import DATA_DIR
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[3]
 CASES = HERE / "cases.json"
@@ -34,7 +36,7 @@ def strings() -> dict[str, dict[str, str]]:
 
 @cache
 def default_data() -> Any:
-    return load_data_dir(ROOT / "data").data
+    return load_data_dir(DATA_DIR).data
 
 
 def calendar_for(table: dict[str, Any]) -> LatvianCalendar:
@@ -48,11 +50,7 @@ def calendar_for(table: dict[str, Any]) -> LatvianCalendar:
 
 
 def group_for(table: dict[str, Any], name: str) -> Group:
-    entry = table["schedules"][name]
-    if "service" in entry:  # a schedule of the default data, as the site shows it
-        data = default_data()
-        service, provider_id = data.services[entry["service"]]
-        return schedule_groups(service.hours, provider_id)[0]
+    entry = table["schedules"][name]  # written in the table, never read from data/
     schedules = [model.Schedule.model_validate(s) for s in entry["schedules"]]
     (group,) = schedule_groups(schedules, entry.get("provider"))
     return group
