@@ -80,11 +80,10 @@ test-edited: install-test
 
 # The edit-test loop: the unit tests only (validation, the hostile corpus, the engines, the
 # partials; no site build, no browser, no external tool, no second pytest (`rerun`); markers
-# set by conftest.py), a few
-# examples of each property test (Hypothesis profile "fast"); it prints what it left out
-# and the time it took.
+# set by conftest.py), a few examples of each property test (Hypothesis profile "fast"), on
+# two processes (pytest-xdist); it prints what it left out and the time it took.
 test-fast: $(STAMP)
-	@start=$$(date +%s); $(VENV)/bin/pytest -q -m unit --hypothesis-profile=fast; status=$$?; \
+	@start=$$(date +%s); $(VENV)/bin/pytest -q -n 2 -m unit --hypothesis-profile=fast; status=$$?; \
 	echo "make test-fast: $$(( $$(date +%s) - start )) s"; exit $$status
 
 benchmark: $(STAMP)

@@ -19,6 +19,7 @@ and ``build``) instead of importing them, or ``make test-fast`` would run it.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -55,6 +56,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def pytest_deselected(items: list[pytest.Item]) -> None:
     _DESELECTED.extend([m.name for m in item.iter_markers()] for item in items)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A pytest-xdist worker (``make test-fast`` runs two) hands what it left out to the
+    controller, which collects nothing itself."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["sitegen_deselected"] = json.dumps(_DESELECTED)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """The controller keeps one worker's list: every worker collects every test."""
+    found = getattr(node, "workeroutput", {}).get("sitegen_deselected")
+    if found and not _DESELECTED:
+        _DESELECTED.extend(json.loads(found))
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
