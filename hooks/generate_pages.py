@@ -27,17 +27,17 @@ from sitegen.errors import format_errors
 from sitegen.loader import load_data_dir
 from sitegen.page_context import PageContext, load_ui_strings
 from sitegen.page_kinds import PAGE_KINDS
-from sitegen.pages import (
+from sitegen.removals import note_rebuild
+from sitegen.richtext import clean_page_html
+from sitegen.site_config import data_dir, project_root
+from sitegen.source_files import regular_files
+from sitegen.stub_files import (
     content_collisions,
     generated_pages,
     page_specs,
     stage_docs,
     unpaired_pages,
 )
-from sitegen.removals import note_rebuild
-from sitegen.richtext import clean_page_html
-from sitegen.site_config import data_dir, project_root
-from sitegen.source_files import regular_files
 
 log = get_plugin_logger("sitegen")
 

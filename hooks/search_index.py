@@ -29,10 +29,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from sitegen.languages import LANGUAGES
 from sitegen.page_context import load_ui_strings
 from sitegen.search_facets import FILTERS, search_page
 from sitegen.site_config import project_root
-from sitegen.types import LANGUAGES
 
 log = logging.getLogger("mkdocs.hooks.search_index")
 

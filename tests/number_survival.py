@@ -26,10 +26,10 @@ from typing import Any
 from htmltree import Element, parse_file
 from pydantic import BaseModel
 from sitegen.calendar_lv import SeasonDates
+from sitegen.field_types import LANGUAGES, Text
 from sitegen.loader import load_data_dir
 from sitegen.page_context import PageContext, load_ui_strings, page_url
 from sitegen.sitedata import SiteData
-from sitegen.types import LANGUAGES, Text
 
 UI_STRINGS = load_ui_strings(Path(__file__).resolve().parent.parent / "overrides/sitegen/ui.yaml")
 

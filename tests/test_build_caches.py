@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitegen import opening, sources
+from sitegen import doubts, opening
 from sitegen.calendar_lv import LatvianCalendar
 from sitegen.loader import load_data_dir
 from sitegen.page_context import load_ui_strings, relative_url
@@ -75,7 +75,7 @@ def test_a_file_without_verify_is_not_read_and_one_with_it_is(tmp_path: Path) ->
     (tmp_path / "a.yaml").write_text("name: x\nitems: [1, 2]\n", encoding="utf-8")
     (tmp_path / "b.yaml").write_text("x:\n  verify: ask the office\n", encoding="utf-8")
     (tmp_path / "c.yaml").write_text('x:\n  "ver\\x69fy": escaped\n', encoding="utf-8")
-    found = sources.find_doubts(tmp_path, tmp_path)
+    found = doubts.find_doubts(tmp_path, tmp_path)
     assert [(d.file, d.line, d.text) for d in found] == [
         ("b.yaml", 2, "ask the office"),
         ("c.yaml", 2, "escaped"),
@@ -84,9 +84,9 @@ def test_a_file_without_verify_is_not_read_and_one_with_it_is(tmp_path: Path) ->
 
 def test_the_default_datas_doubts_are_found_as_before() -> None:
     """Read afresh (the cache emptied) and from the cache: the same notes."""
-    sources._file_doubts.cache_clear()
-    first = sources.find_doubts(DATA_DIR, DATA_DIR.parent)
-    assert first and first == sources.find_doubts(DATA_DIR, DATA_DIR.parent)
+    doubts._file_doubts.cache_clear()
+    first = doubts.find_doubts(DATA_DIR, DATA_DIR.parent)
+    assert first and first == doubts.find_doubts(DATA_DIR, DATA_DIR.parent)
 
 
 @pytest.mark.parametrize(

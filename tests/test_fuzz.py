@@ -31,8 +31,8 @@ from sitegen.errors import DataError
 from sitegen.languages import LANGUAGES
 from sitegen.loader import load_data_dir
 from sitegen.page_context import load_ui_strings
-from sitegen.pages import page_specs, stub_markdown
 from sitegen.sitedata import LoadResult
+from sitegen.stub_files import page_specs, stub_markdown
 from sitegen.yamlread import read_yaml
 
 from conftest import ROOT

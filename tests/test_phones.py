@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from sitegen.field_types import Text
 from sitegen.phones import PHONE_IN_TEXT, display_phone, national_number, pairs, to_e164
-from sitegen.types import Text
 
 
 @pytest.mark.parametrize(

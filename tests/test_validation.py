@@ -397,7 +397,7 @@ def test_default_data_is_valid() -> None:
 def test_a_report_sum_out_of_range_says_which_end(value: str, code: str) -> None:
     """A too large sum is called too large (it was reported as 'not negative and below')."""
     from pydantic import TypeAdapter, ValidationError
-    from sitegen.types import Euros
+    from sitegen.field_types import Euros
 
     with pytest.raises(ValidationError) as caught:
         TypeAdapter(Euros).validate_python(value)

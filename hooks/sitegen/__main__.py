@@ -22,10 +22,10 @@ from .errors import format_errors
 from .github_report import append_job_summary, emit_for_github
 from .loader import load_data_dir
 from .messages import message
-from .pages import content_collisions
 from .schema import write_schemas
 from .site_config import check_config_file
 from .source_files import regular_files
+from .stub_files import content_collisions
 from .translations import translation_report
 
 
@@ -109,7 +109,7 @@ def _facts(site_dir: Path, out_dir: Path) -> int:
 def _doubts(data_dir: Path) -> int:
     import datetime as dt
 
-    from .sources import find_doubts, stale_pages
+    from .doubts import find_doubts, stale_pages
 
     doubts = find_doubts(data_dir, Path.cwd())
     print(f"Editors' doubts (`verify:` notes): {len(doubts)}")

@@ -24,9 +24,9 @@ from typing import Annotated, Any, Literal
 import holidays
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
+from .field_types import Id, IsoDate, NonEmptyStr, Strict, Text, _fail
 from .ids import RefTo
 from .messages import message
-from .types import Id, IsoDate, NonEmptyStr, Strict, Text, _fail
 
 # --- the data file ------------------------------------------------------------
 

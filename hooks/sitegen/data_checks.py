@@ -21,12 +21,12 @@ from pydantic import BaseModel
 
 from .calendar_lv import SeasonDates
 from .errors import DataError
+from .field_types import Text
 from .messages import Message, message
 from .model import Schedule, Term
 from .sitedata import SourceFile
 from .terms import forbidden_in, renderings
 from .today import build_date
-from .types import Text
 from .yamlread import Path_
 
 Group = dict[str, list[SourceFile]]

@@ -1,6 +1,6 @@
 """The fee rules that need more than one field, checked when the data is validated.
 
-Each problem comes back as (path inside the fee, plain words); ``rules.py`` turns it into a
+Each problem comes back as (path inside the fee, plain words); ``cross_checks.py`` turns it into a
 ``DataError`` on the right line. Prices of care levels rise with the level, a daily price
 capped at a monthly one makes sense (``daily ≤ monthly ≤ 31 × daily``), exemptions belong
 to a share of income, and so on. Nothing here formats for people (no Babel).

@@ -19,12 +19,12 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .characters import name_key
+from .field_types import Text
 from .languages import LANGUAGES
 from .messages import message
 from .model import NeedAnswer, WhoAnswer
 from .places import Territory
 from .provenance import resolve
-from .types import Text
 
 if TYPE_CHECKING:
     from . import model
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 def check_finder(valid: dict[str, list[SourceFile]]) -> list[DataError]:
     """Every category is some need's (or its services could not be found); one need lists
     the benefits; each benefit group of the data has its audiences, once. (Answer ids and
-    their audiences and categories are checked by ``rules.py`` from the model's fields.)"""
+    their audiences and categories are checked by ``cross_checks.py`` from the model's fields.)"""
     errors: list[DataError] = []
     used_groups = {
         ben.group for source in valid.get("providers/*.yaml", []) for ben in source.obj.benefits

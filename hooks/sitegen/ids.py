@@ -2,7 +2,7 @@
 
 ``id: Annotated[Id, IdOf("service")]`` says the field is the id of a service;
 ``category: Annotated[Id, RefTo("category")]`` says the field (an id, a list of ids or
-nothing) must name an existing category. ``rules.py`` checks every declaration with one
+nothing) must name an existing category. ``cross_checks.py`` checks every declaration with one
 walk over the validated data, so a new kind of object or reference is one annotation in
 ``model.py``.
 """
@@ -16,7 +16,7 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .types import models_in
+from .field_types import models_in
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import model
+from .cross_checks import check_site
 from .errors import DataError
 from .languages import LANGUAGES
 from .messages import message
-from .rules import check_site
 from .sitedata import LoadResult, PendingText, SiteData, SourceFile
 from .source_files import NotRegular, read_regular, regular_files
 from .today import build_date

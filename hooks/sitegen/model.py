@@ -3,7 +3,7 @@
 Each ``*File`` class describes one data file. The JSON Schema for editors
 (``schema/*.schema.json``) is generated from these classes, the validator checks the
 files against them, and the pages are rendered from the validated objects.
-Rules that span several objects or files live in ``rules.py``.
+Rules that span several objects or files live in ``cross_checks.py``.
 """
 
 from __future__ import annotations
@@ -15,10 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 
 from .calendar_lv import CalendarFile, SeasonDates
-from .ids import IdOf, RefTo
-from .languages import LANGUAGES, PLURAL_CATEGORIES
-from .messages import message
-from .types import (
+from .field_types import (
     Amount,
     Count,
     Email,
@@ -41,6 +38,9 @@ from .types import (
     _no_duplicates,
     minutes,
 )
+from .ids import IdOf, RefTo
+from .languages import LANGUAGES, PLURAL_CATEGORIES
+from .messages import message
 from .weekdays import Weekday
 
 # an editor's doubt about a fact, kept in the data and listed by `make doubts`; never shown

@@ -35,11 +35,11 @@ from typing import Any
 from babel.dates import format_date
 
 from .calendar_lv import DayInfo, LatvianCalendar, ShortenedRule
+from .field_types import minutes
 from .languages import BABEL_LOCALE, LANGUAGES, clock, clock_hhmm
 from .latvian_forms import locative, month_in
 from .provenance import resolve
 from .today import RIGA, build_date  # build_date: re-exported for the hooks
-from .types import minutes
 from .weekdays import WEEKDAYS
 
 UTC = dt.UTC

@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .field_types import Text
 from .finder import finder_for
 from .sitedata import SiteData
-from .types import Text
 
 Item = tuple[str, Text, Text]  # id, title, description
 

@@ -4,7 +4,7 @@ provider and service serves, and the transition rules of merged municipalities.
 A place lies ``within`` at most one other place (a parish within a county, a former
 municipality within the county it merged into). An area is a list of places; it covers a
 place when it names that place or a place that contains it. A service's area defaults to
-its provider's. The checks here report through ``SourceFile.where`` like ``rules.py``.
+its provider's. The checks here report through ``SourceFile.where`` like ``cross_checks.py``.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def place_depths(places: dict[str, Place]) -> dict[str, int]:
 def check_places(valid: dict[str, list[SourceFile]]) -> list[DataError]:
     """What a place may lie within, transition rules, and service areas inside their
     provider's. (Ids and references are declared on the model's fields and checked by
-    ``rules.py``: an unknown place id is reported there.)"""
+    ``cross_checks.py``: an unknown place id is reported there.)"""
     errors: list[DataError] = []
     files = valid.get("places.yaml", [])
     places: dict[str, Place] = {}
@@ -124,7 +124,7 @@ def check_places(valid: dict[str, list[SourceFile]]) -> list[DataError]:
                 at = path + ("former_municipalities", j)
                 place = places.get(former)
                 if place is None:
-                    continue  # reported by rules.py
+                    continue  # reported by cross_checks.py
                 if place.kind != "former-municipality" or place.within != rule.in_county:
                     errors.append(
                         source.where(

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
 from . import model
+from .field_types import Text
 from .sitedata import SiteData
-from .types import Text
 
 T = TypeVar("T")
 

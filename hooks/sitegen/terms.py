@@ -25,9 +25,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .field_types import Text
 from .messages import Message, message
 from .model import Term
-from .types import Text
 
 
 @lru_cache(maxsize=1024)

@@ -16,9 +16,9 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .errors import DataError
+from .field_types import models_in
 from .messages import Message, message
 from .sitedata import SourceFile
-from .types import models_in
 from .yamlread import Path_, render_path
 
 _ALL_FIELD_NAMES: set[str] = set()

@@ -472,7 +472,7 @@ def test_new_recordings_per_build_are_capped(
 
 
 def test_two_generated_pages_for_one_path_are_refused() -> None:
-    from sitegen.pages import PageSpec, generated_pages
+    from sitegen.stub_files import PageSpec, generated_pages
 
     texts = {"lv": "a", "en": "a"}
     one = PageSpec("service", "home-care", texts, texts)
@@ -482,7 +482,7 @@ def test_two_generated_pages_for_one_path_are_refused() -> None:
 
 
 def test_staging_refuses_a_page_that_takes_a_generated_path(tmp_path: Path) -> None:
-    from sitegen.pages import stage_docs
+    from sitegen.stub_files import stage_docs
 
     content = tmp_path / "content"
     (content / "lv" / "services").mkdir(parents=True)
@@ -512,7 +512,7 @@ def test_a_hand_written_page_on_a_generated_path_is_refused_at_validation(tmp_pa
 
 
 def test_staging_never_follows_a_link(tmp_path: Path) -> None:
-    from sitegen.pages import stage_docs
+    from sitegen.stub_files import stage_docs
 
     content = tmp_path / "content"
     (content / "lv").mkdir(parents=True)

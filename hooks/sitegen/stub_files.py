@@ -16,12 +16,12 @@ from pathlib import Path
 from markupsafe import escape
 
 from .errors import DataError
+from .field_types import Text
 from .languages import LANGUAGES
 from .messages import Message, message
 from .page_kinds import PAGE_KINDS
 from .sitedata import SiteData
 from .source_files import read_regular, regular_files
-from .types import Text
 
 MAX_CONTENT_BYTES = 8 * 1024 * 1024  # a file of content/ (pages are checked to 256 KB)
 

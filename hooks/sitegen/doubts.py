@@ -1,7 +1,9 @@
-"""Sources, editors' doubts and "checked on": where each fact comes from and how fresh it is.
+"""Editors' doubts and "checked on": the ``verify:`` notes, and the pages whose facts are not
+checked with the institution (the sources themselves are ``data/sources.yaml``, read by the
+model; "source" alone means those documents).
 
 * (every ``source``/``sources`` id must name a source of ``data/sources.yaml``: declared
-  with ``RefTo("source")`` on the model's fields and checked by ``rules.py`` like every id)
+  with ``RefTo("source")`` on the model's fields and checked by ``cross_checks.py`` like every id)
 * ``find_doubts`` — every ``verify:`` note in the data, for ``make doubts``;
 * ``stale_pages`` — pages whose facts were never checked with the institution, or not
   in the last 12 months (listed by ``make doubts`` and on every build).
