@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from hostile_cases import CASES, CATEGORIES, MIB, Case, counts
+from project_cases import reported
 from sitegen.__main__ import main as cli_main
 from sitegen.errors import DataError
 from sitegen.loader import load_data_dir
@@ -141,12 +142,7 @@ def test_command_line(
     assert "nothing was published" in run.stderr
     line = expected_line(case, target)
     # each problem: file:line:column field: the Latvian reason, then the English on the next line
-    lines = [text.strip() for text in run.stderr.splitlines()]
-    wanted = [
-        f"{text} {english}"
-        for text, english in zip(lines, lines[1:], strict=False)
-        if text.startswith(f"data/{case.file}:{line}:")
-    ]
+    wanted = reported(run.stderr, f"data/{case.file}:{line}:")
     assert any(all(word in text for word in case.words) for text in wanted), run.stderr
 
 

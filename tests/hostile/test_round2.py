@@ -14,52 +14,37 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from hostile_cases import CASES, ROUND_2
+from project_cases import (
+    FRONT,
+    PAGE,
+    Case,
+    check_refused,
+    error_line,
+    errors_of,
+    page,
+    project,
+    reported,
+)
 from sitegen.__main__ import main as cli_main
 from sitegen.content_pages import check_content
-from sitegen.errors import DataError
 from sitegen.loader import load_data_dir
 from sitegen.richtext import render_inline, render_markdown
 from sitegen.speech_markup import find_all
 
 from conftest import FIXTURE_SITE, ROOT
 
-NOT_PLAIN = re.compile(
-    r"Traceback|Error\b|pydantic|Decimal\(|datetime\.|<class|object at 0x|\bNone\b|\n|/etc/"
-)
-ERROR_LINE = re.compile(r"^(data|content)(/[^:]+)?:\d+:\d+: (?:[\w.\[\]-]+: )?\S.*$")
-CODE_AND_NAME = re.compile(r"U\+[0-9A-F]{4,6} [A-Z][A-Z -]+")
-PAGE = "content/lv/hostile.md"
-
-
-@dataclass(frozen=True)
-class Case:
-    id: str
-    category: str
-    file: str  # the name the message must carry, e.g. data/site.yaml or content/lv/x.md
-    words: tuple[str, ...]
-    line: int
-    change: Callable[[Path], None]  # changes the project folder
-    invisible: bool = False  # the message must name the character by code and name
-
-
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURE_SITE / "data", root / "data")
-    shutil.copytree(ROOT / "content", root / "content")
-    return root
+ERROR_LINE = error_line("data", "content")
 
 
 def link(name: str, target: str) -> Callable[[Path], None]:
@@ -105,15 +90,6 @@ def unix_socket(name: str) -> Callable[[Path], None]:
     return change
 
 
-def page(text: str | bytes) -> Callable[[Path], None]:
-    def change(root: Path) -> None:
-        raw = text.encode("utf-8") if isinstance(text, str) else text
-        (root / PAGE).write_bytes(raw)
-
-    return change
-
-
-FRONT = "---\ntitle: Naidīgs\n---\n\n# Naidīgs\n\n"
 LINK = "this is a symbolic link"
 ACTIVE = "is not allowed in a page"
 
@@ -237,27 +213,6 @@ FS_AND_PAGES: list[Case] = [
 ]  # fmt: skip
 
 
-def errors_of(root: Path) -> list[DataError]:
-    """What `python -m sitegen validate data` reports for the project, in process."""
-    result = load_data_dir(root / "data", display_root=root)
-    return list(result.errors) + check_content(root / "content", "content")
-
-
-def check_refused(case: Case, errors: list[DataError]) -> None:
-    shown = [e.english_line for e in errors]
-    assert shown, f"{case.id}: accepted"
-    for text in shown:
-        assert ERROR_LINE.match(text), f"{case.id}: not `file:line:col: reason`: {text!r}"
-        assert not NOT_PLAIN.search(text), f"{case.id}: not plain: {text!r}"
-    matching = [
-        e for e in errors if e.file == case.file and all(w in e.message for w in case.words)
-    ]
-    assert matching, f"{case.id}: no message with {case.words} about {case.file}: {shown}"
-    assert any(e.line == case.line for e in matching), f"{case.id}: line {case.line}: {shown}"
-    if case.invisible:
-        assert any(CODE_AND_NAME.search(e.message) for e in matching), shown
-
-
 @pytest.mark.parametrize("case", FS_AND_PAGES, ids=[c.id for c in FS_AND_PAGES])
 def test_refused_with_file_line_and_reason(tmp_path: Path, case: Case) -> None:
     root = project(tmp_path)
@@ -265,7 +220,7 @@ def test_refused_with_file_line_and_reason(tmp_path: Path, case: Case) -> None:
     started = time.perf_counter()
     errors = errors_of(root)  # must not raise, must not hang on a pipe
     assert time.perf_counter() - started < 30
-    check_refused(case, errors)
+    check_refused(case, errors, ERROR_LINE)
 
 
 def _sample() -> list[Case]:
@@ -309,12 +264,7 @@ def test_command_line(tmp_path: Path, case: Case) -> None:
     assert run.returncode == 1
     assert "outside.yaml" not in run.stderr and "/etc" not in run.stderr
     # each problem: file:line:column field: the Latvian reason, then the English on the next line
-    lines = [line.strip() for line in run.stderr.splitlines()]
-    wanted = [
-        f"{line} {english}"
-        for line, english in zip(lines, lines[1:], strict=False)
-        if line.startswith(f"{case.file}:{case.line}:")
-    ]
+    wanted = reported(run.stderr, f"{case.file}:{case.line}:")
     assert any(all(w in text for w in case.words) for text in wanted), run.stderr
 
 

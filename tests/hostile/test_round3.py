@@ -17,34 +17,30 @@ import subprocess
 import sys
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from project_cases import (
+    FRONT,
+    PAGE,
+    Case,
+    check_refused,
+    error_line,
+    errors_of,
+    page,
+    project,
+    reported,
+)
 from sitegen import open_data, opening
-from sitegen.content_pages import check_content
-from sitegen.errors import DataError
 from sitegen.loader import load_data_dir
 from sitegen.page_context import load_ui_strings
 from sitegen.qr import AddressTooLong, qr_svg
 from sitegen.site_config import check_config_file, site_url_problem
 
-from conftest import FIXTURE_SITE, ROOT
+from conftest import FIXTURE_SITE, ROOT, edit
 
 UI = load_ui_strings(ROOT / "overrides/sitegen/ui.yaml")
-
-
-def fixture_copy(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_SITE / "data", data)
-    return data
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 # --- export injection: every CSV the site publishes ----------------------------------
@@ -57,14 +53,14 @@ def _cells(payload: bytes) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("formula", FORMULAS)
-def test_a_formula_in_a_label_is_neutralised_in_every_csv(tmp_path: Path, formula: str) -> None:
-    data = fixture_copy(tmp_path)
+def test_a_formula_in_a_label_is_neutralised_in_every_csv(fixture_data: Path, formula: str) -> None:
+    data = fixture_data
     quoted = formula.replace('"', '\\"')
     edit(data / "reports/test-report.yaml", "label: {lv: GMI pabalsts, en: GMI benefit}",
          f'label: {{lv: "{quoted}", en: "{quoted}"}}')  # fmt: skip
     edit(data / "providers/test-provider.yaml", "label: {lv: 1. līmenis, en: Level 1}",
          f'label: {{lv: "{quoted}", en: "{quoted}"}}')  # fmt: skip
-    result = load_data_dir(data, display_root=tmp_path)
+    result = load_data_dir(data, display_root=fixture_data.parent)
     assert result.errors == [] and result.data is not None
     found = open_data.files(result.data, UI)
     csvs = [f for f in found if f.media_type == "text/csv"]
@@ -114,28 +110,7 @@ def test_numbers_in_the_csv_stay_numbers(tmp_path: Path) -> None:
 
 # --- cases that change a project folder: configuration, hand-written pages --------------
 
-NOT_PLAIN = re.compile(r"Traceback|Error\b|pydantic|Decimal\(|<class|object at 0x|\bNone\b|\n")
-ERROR_LINE = re.compile(r"^(data|content|mkdocs\.yml)(/[^:]+)?:\d+:\d+: (?:[\w.\[\]-]+: )?\S.*$")
-PAGE = "content/lv/hostile.md"
-FRONT = "---\ntitle: Naidīgs\n---\n\n# Naidīgs\n\n"
-
-
-@dataclass(frozen=True)
-class Case:
-    id: str
-    category: str
-    file: str  # the name the message must carry
-    words: tuple[str, ...]
-    line: int
-    change: Callable[[Path], None]
-
-
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURE_SITE / "data", root / "data")
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    return root
+ERROR_LINE = error_line("data", "content", "mkdocs.yml")
 
 
 def config(key: str, value: str) -> Callable[[Path], None]:
@@ -151,13 +126,6 @@ def config(key: str, value: str) -> Callable[[Path], None]:
     return change
 
 
-def page(text: str) -> Callable[[Path], None]:
-    def change(root: Path) -> None:
-        (root / PAGE).write_text(text, encoding="utf-8")
-
-    return change
-
-
 def config_line(key: str) -> int:
     lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     return next(n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:"))
@@ -167,6 +135,7 @@ URL = config_line("site_url")
 NAME = config_line("site_name")
 DESCRIPTION = config_line("site_description")
 SCHEME = "must start with https:// or http://"
+
 
 C = Case
 PROJECT_CASES: list[Case] = [
@@ -234,35 +203,11 @@ PROJECT_CASES: list[Case] = [
 ]  # fmt: skip
 
 
-def errors_of(root: Path) -> list[DataError]:
-    """What `python -m sitegen validate data` reports for the project, in process."""
-    result = load_data_dir(root / "data", display_root=root)
-    return [
-        *result.errors,
-        *check_content(root / "content", "content"),
-        *check_config_file(root / "mkdocs.yml", "mkdocs.yml"),
-    ]
-
-
-def check_refused(case: Case, errors: list[DataError]) -> None:
-    shown = [e.english_line for e in errors]
-    assert shown, f"{case.id}: accepted"
-    for text in shown:
-        assert ERROR_LINE.match(text), f"{case.id}: not `file:line:col: reason`: {text!r}"
-        assert not NOT_PLAIN.search(text), f"{case.id}: not plain: {text!r}"
-    matching = [
-        e for e in errors if e.file == case.file and all(w in e.message for w in case.words)
-    ]
-    assert matching, f"{case.id}: no message with {case.words} about {case.file}: {shown}"
-    assert any(e.line == case.line for e in matching), f"{case.id}: line {case.line}: {shown}"
-    assert all(e.lv and e.lv != e.message for e in matching), "Latvian first, from the catalogue"
-
-
 @pytest.mark.parametrize("case", PROJECT_CASES, ids=[c.id for c in PROJECT_CASES])
 def test_refused_with_file_line_and_reason(tmp_path: Path, case: Case) -> None:
-    root = project(tmp_path)
+    root = project(tmp_path, config=True)
     case.change(root)
-    check_refused(case, errors_of(root))
+    check_refused(case, errors_of(root), ERROR_LINE)
 
 
 def test_corpus_round_3_size() -> None:
@@ -293,7 +238,7 @@ CLI_SAMPLE = [c for c in PROJECT_CASES if c.id in ("url-javascript", "title-scri
 
 @pytest.mark.parametrize("case", CLI_SAMPLE, ids=[c.id for c in CLI_SAMPLE])
 def test_command_line(tmp_path: Path, case: Case) -> None:
-    root = project(tmp_path)
+    root = project(tmp_path, config=True)
     case.change(root)
     run = subprocess.run(
         [sys.executable, "-m", "sitegen", "validate", "data"],
@@ -305,12 +250,7 @@ def test_command_line(tmp_path: Path, case: Case) -> None:
     )
     assert "Traceback" not in run.stdout + run.stderr
     assert run.returncode == 1
-    lines = [line.strip() for line in run.stderr.splitlines()]
-    wanted = [
-        f"{line} {english}"
-        for line, english in zip(lines, lines[1:], strict=False)
-        if line.startswith(f"{case.file}:{case.line}:")
-    ]
+    wanted = reported(run.stderr, f"{case.file}:{case.line}:")
     assert any(all(w in text for w in case.words) for text in wanted), run.stderr
 
 
@@ -440,15 +380,15 @@ def test_names_are_compared_after_nfc() -> None:
     assert name_key("Aprūpe") != name_key("Aprupe")
 
 
-def test_a_name_in_nfd_and_in_nfc_is_one_name_for_the_finder(tmp_path: Path) -> None:
+def test_a_name_in_nfd_and_in_nfc_is_one_name_for_the_finder(fixture_data: Path) -> None:
     """Two services whose names differ only in the spelling of ā: both are told apart by
     their place, as two services of one name are (before, two identical links)."""
     from sitegen.finder import Finder
 
-    data = fixture_copy(tmp_path)
+    data = fixture_data
     edit(data / "providers/test-provider.yaml", "name: {lv: Pārtikas pakas,",
          "name: {lv: Aprūpe mājās,")  # fmt: skip
-    loaded = load_data_dir(data, display_root=tmp_path).data
+    loaded = load_data_dir(data, display_root=fixture_data.parent).data
     assert loaded is not None
     service, provider = loaded.services["food-packages"]
     nfd = service.name.model_copy(update={"lv": unicodedata.normalize("NFD", service.name.lv)})
@@ -459,11 +399,11 @@ def test_a_name_in_nfd_and_in_nfc_is_one_name_for_the_finder(tmp_path: Path) -> 
     assert finder.service_title("food-packages") != nfd
 
 
-def test_data_is_read_in_nfc(tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
+def test_data_is_read_in_nfc(fixture_data: Path) -> None:
+    data = fixture_data
     provider = data / "providers/test-provider.yaml"
     provider.write_text(unicodedata.normalize("NFD", provider.read_text("utf-8")), "utf-8")
-    loaded = load_data_dir(data, display_root=tmp_path).data
+    loaded = load_data_dir(data, display_root=fixture_data.parent).data
     assert loaded is not None
     name = loaded.services["home-care"][0].name.lv
     assert name == "Aprūpe mājās" and unicodedata.is_normalized("NFC", name)
