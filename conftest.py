@@ -39,7 +39,7 @@ def pytest_configure(config: pytest.Config) -> None:
     computed from ``opening.build_date()``, use the day the session started (Riga), so a run
     that crosses midnight compares like with like. A day already given is kept."""
     if not os.environ.get("SITEGEN_TODAY"):
-        from sitegen.opening import build_date
+        from sitegen.hours.opening import build_date
 
         os.environ["SITEGEN_TODAY"] = build_date().isoformat()
 

@@ -153,7 +153,7 @@ def plain_project(base: Path, n: int, bodies: dict[str, list[str]]) -> Path:
 
 
 def validation_time(runs: int = 5) -> float:
-    from sitegen import loader
+    from sitegen.checks import loader
 
     best = float("inf")
     for _ in range(runs):

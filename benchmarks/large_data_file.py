@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from sitegen.yamlread import MAX_FILE_BYTES, MAX_TEXT_CHARS  # noqa: E402
+from sitegen.data.yamlread import MAX_FILE_BYTES, MAX_TEXT_CHARS  # noqa: E402
 
 BUDGET_S = 5.0  # at most this much more than the default build
 

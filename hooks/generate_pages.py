@@ -22,22 +22,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from sitegen.content_pages import check_content
-from sitegen.errors import format_errors
-from sitegen.loader import load_data_dir
-from sitegen.page_context import PageContext, load_ui_strings
-from sitegen.page_kinds import PAGE_KINDS
-from sitegen.removals import note_rebuild
-from sitegen.richtext import clean_page_html
-from sitegen.site_config import data_dir, project_root
-from sitegen.source_files import regular_files
-from sitegen.stub_files import (
+from sitegen.base.errors import format_errors
+from sitegen.checks.content_pages import check_content
+from sitegen.checks.loader import load_data_dir
+from sitegen.checks.site_config import data_dir, project_root
+from sitegen.data.source_files import regular_files
+from sitegen.pages.page_context import PageContext
+from sitegen.pages.stub_files import (
     content_collisions,
     generated_pages,
     page_specs,
     stage_docs,
     unpaired_pages,
 )
+from sitegen.publish.removals import note_rebuild
+from sitegen.sitemap.page_kinds import PAGE_KINDS
+from sitegen.text.richtext import clean_page_html
+from sitegen.text.ui_strings import load_ui_strings
 
 log = get_plugin_logger("sitegen")
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from sitegen.errors import format_errors
-from sitegen.loader import load_data_dir
-from sitegen.site_config import check_config, data_dir, project_root
+from sitegen.base.errors import format_errors
+from sitegen.checks.loader import load_data_dir
+from sitegen.checks.site_config import check_config, data_dir, project_root
 
 log = get_plugin_logger("sitegen")
 

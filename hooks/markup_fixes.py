@@ -147,12 +147,12 @@ def keep_first_404(html: str, config: MkDocsConfig) -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """overrides/main.html's scripts block loads only the site's own widgets' scripts (the
-    WIDGETS table, sitegen/widgets.py), not Material's nor ``extra_javascript``: a script set
+    WIDGETS table, sitegen/sitemap/widgets.py), not Material's nor ``extra_javascript``: a script set
     there would be dropped without a word, so the build refuses it."""
     if config.extra_javascript:
         raise PluginError(
             "mkdocs.yml sets extra_javascript, but overrides/main.html's scripts block loads "
-            "only the site's own widgets (WIDGETS in hooks/sitegen/widgets.py), so the script "
+            "only the site's own widgets (WIDGETS in hooks/sitegen/sitemap/widgets.py), so the script "
             "would be dropped: add it as a widget under overrides/widgets/ and to WIDGETS."
         )
     return config

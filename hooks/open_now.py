@@ -1,7 +1,7 @@
 """MkDocs hook — the "open now" timelines: one JSON file for the whole site.
 
 on_post_build writes ``widgets/open-now/hours.json`` (``{key: timeline}``, 13 months of
-states from the build date, see ``sitegen.opening``) into the site folder; the pages point
+states from the build date, see ``sitegen.hours.opening``) into the site folder; the pages point
 at one timeline in it as ``hours.json#<key>`` from ``overrides/widgets/open-now/open-now.html``,
 so a page fetches it once and the browser keeps it across pages. The weekly scheduled build in
 ``.github/workflows/ci.yml`` keeps the window from running out.
@@ -13,10 +13,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from sitegen.loader import load_data_dir
-from sitegen.opening import HOURS_FILE, build_date, write_timelines
-from sitegen.page_context import load_ui_strings
-from sitegen.site_config import data_dir, project_root
+from sitegen.checks.loader import load_data_dir
+from sitegen.checks.site_config import data_dir, project_root
+from sitegen.hours.opening import HOURS_FILE, build_date, write_timelines
+from sitegen.text.ui_strings import load_ui_strings
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

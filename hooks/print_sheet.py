@@ -1,6 +1,6 @@
 """MkDocs hook — what the printed service sheet needs from the build.
 
-Templates get the filter ``qr_svg`` (``sitegen/qr.py``: a page's address as an inline SVG QR
+Templates get the filter ``qr_svg`` (``sitegen/pages/qr.py``: a page's address as an inline SVG QR
 code, made here, no third party). A QR code needs the published address: while ``site_url``
 in mkdocs.yml is empty, the printed sheet shows the page's path without a code, and the
 build says so once (both languages are built in one run).
@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
-from sitegen.qr import AddressTooLong, qr_svg
+from sitegen.pages.qr import AddressTooLong, qr_svg
 
 log = get_plugin_logger("sitegen")
 

@@ -2,7 +2,7 @@
 
 Most desktop and iOS browsers have no Latvian voice, so the listen widget
 (``overrides/widgets/listen/``) offers a recording made here at build time with Debian's
-espeak-ng (the work is in ``sitegen/recordings.py``). Each sentence the widget would read (``sitegen.listen_text``, a mirror of the
+espeak-ng (the work is in ``sitegen/speech/recordings.py``). Each sentence the widget would read (``sitegen.speech.listen_text``, a mirror of the
 widget's text rules) becomes one small MP3 clip named by a hash of its text, voice and
 encoder settings; each page gets a JSON manifest {sentence: clip} and its widget a
 ``data-listen-audio`` attribute pointing to it. English pages get none: every common
@@ -23,8 +23,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sitegen.listen_text import document_language
-from sitegen.recordings import (
+from sitegen.speech.listen_text import document_language
+from sitegen.speech.recordings import (
     AUDIO_DIR,
     RENDER_LANGS,
     Plan,

@@ -4,7 +4,7 @@ years the open-now hours reach for which no moved working days are listed (a rem
 enter the Cabinet's order for the year in ``data/calendar.yaml``).
 
 Only informational lines: a strict build does not fail on them. ``make doubts`` lists the
-doubts themselves (hooks/sitegen/doubts.py).
+doubts themselves (hooks/sitegen/checks/doubts.py).
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import datetime as dt
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from sitegen.calendar_checks import LIBRARY_VERSION, years_without_moves
-from sitegen.doubts import find_doubts, stale_pages
-from sitegen.loader import load_data_dir
-from sitegen.opening import WINDOW_MONTHS, add_months, build_date
-from sitegen.site_config import data_dir, project_root
+from sitegen.checks.doubts import find_doubts, stale_pages
+from sitegen.checks.loader import load_data_dir
+from sitegen.checks.site_config import data_dir, project_root
+from sitegen.hours.calendar_checks import LIBRARY_VERSION, years_without_moves
+from sitegen.hours.opening import WINDOW_MONTHS, add_months, build_date
 
 log = get_plugin_logger("sitegen")
 _reported: set[str] = set()  # the second language build reports nothing new

@@ -1,6 +1,6 @@
 """MkDocs hook — the site search (issue 11): page facts for Pagefind, then Pagefind itself.
 
-* ``on_page_context`` gives every page ``sitegen_search`` (``sitegen.search_facets``: kind,
+* ``on_page_context`` gives every page ``sitegen_search`` (``sitegen.search.search_facets``: kind,
   weight, provider and place, filters, the stems of its Latvian words), which the partial
   ``overrides/widgets/search/page.html`` writes as ``data-pagefind-*`` markup around the
   page content; and ``search_ui``, the dialog's strings in the page's language.
@@ -29,10 +29,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from sitegen.languages import LANGUAGES
-from sitegen.page_context import load_ui_strings
-from sitegen.search_facets import FILTERS, search_page
-from sitegen.site_config import project_root
+from sitegen.base.languages import LANGUAGES
+from sitegen.checks.site_config import project_root
+from sitegen.search.search_facets import FILTERS, search_page
+from sitegen.text.ui_strings import load_ui_strings
 
 log = logging.getLogger("mkdocs.hooks.search_index")
 

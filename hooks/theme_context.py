@@ -4,7 +4,7 @@ Adds to the template context of every page: ``sitegen`` (the page's PageContext)
 ``page_lang`` ("lv"/"en"; ``lang`` is taken by Material's translation macros), ``ui(key)``,
 ``widget_url(path)`` and ``sitegen_help`` (the "Need help?" box, in the same place on every
 page, the 404 page included, with the contacts of the page's provider); and to the theme's
-environment ``sitegen_widgets(kind, html)``, the widgets a page loads (sitegen/widgets.py).
+environment ``sitegen_widgets(kind, html)``, the widgets a page loads (sitegen/sitemap/widgets.py).
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from sitegen.languages import LANGUAGES
-from sitegen.loader import load_data_dir
-from sitegen.page_context import PageContext, load_ui_strings
-from sitegen.site_config import data_dir, project_root
-from sitegen.widgets import page_widgets
+from sitegen.base.languages import LANGUAGES
+from sitegen.checks.loader import load_data_dir
+from sitegen.checks.site_config import data_dir, project_root
+from sitegen.pages.page_context import PageContext
+from sitegen.sitemap.widgets import page_widgets
+from sitegen.text.ui_strings import load_ui_strings
 
 _build: dict[str, Any] = {}
 
@@ -76,7 +77,7 @@ def on_template_context(
 
 
 def _page_providers(helper: PageContext, page: Page) -> tuple[str, ...]:
-    from sitegen.page_facts import PageFacts
+    from sitegen.pages.page_facts import PageFacts
 
     return PageFacts(helper).page_providers(
         page.meta.get("sitegen_page"), page.meta.get("sitegen_id")

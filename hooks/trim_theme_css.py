@@ -3,7 +3,7 @@
 ``on_post_build`` runs once over the whole site, after mkdocs-static-i18n has built the other
 languages (priority -110, as the search index; it does nothing in those nested builds), and
 rewrites ``assets/stylesheets/main.<hash>.min.css`` in the folder being built with
-``sitegen.css_trim.trim_stylesheet`` over every built page. The file keeps its name, so every
+``sitegen.theme.css_trim.trim_stylesheet`` over every built page. The file keeps its name, so every
 page's link stays as the theme wrote it. When the stylesheet is not there (a new Material
 release renamed it) the build stops with a PluginError rather than publish a site whose
 styles it did not check. ``SITEGEN_FULL_THEME_CSS=1`` leaves the stylesheet whole (the
@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from sitegen.css_trim import trim_stylesheet
+from sitegen.theme.css_trim import trim_stylesheet
 
 log = logging.getLogger("mkdocs.hooks.trim_theme_css")
 

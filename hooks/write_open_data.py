@@ -1,4 +1,4 @@
-"""MkDocs hook — the open-data files (``sitegen/open_data.py``) written into the built site.
+"""MkDocs hook — the open-data files (``sitegen/publish/open_data.py``) written into the built site.
 
 on_config remembers the site folder of the first (default-language) build, since
 mkdocs-static-i18n builds the other language into a sub-folder; on_post_build, after every
@@ -12,11 +12,12 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from sitegen import open_data
-from sitegen.languages import LANGUAGES
-from sitegen.loader import load_data_dir
-from sitegen.page_context import load_ui_strings, page_url
-from sitegen.site_config import data_dir, project_root
+from sitegen.base.languages import LANGUAGES
+from sitegen.checks.loader import load_data_dir
+from sitegen.checks.site_config import data_dir, project_root
+from sitegen.publish import open_data
+from sitegen.sitemap.urls import page_url
+from sitegen.text.ui_strings import load_ui_strings
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

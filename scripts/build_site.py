@@ -4,7 +4,7 @@ The site is built with ``mkdocs build --strict`` into a fresh folder beside the 
 and only when that succeeds is it swapped in (the old site is kept as ``<out>.previous``
 until the swap is complete, then removed). When a site was there before, the build's summary
 lists what the new one removes from it: services, fees, phones and pages
-(``sitegen/removals.py``), so a half-saved data file cannot take a page off unseen.
+(``sitegen/publish/removals.py``), so a half-saved data file cannot take a page off unseen.
 
     python scripts/build_site.py --out site [--config mkdocs.yml]
 """
@@ -51,7 +51,7 @@ def removals_summary(old: Path, new: Path, config: Path) -> str:
     hooks = str(config.resolve().parent / "hooks")
     if hooks not in sys.path:
         sys.path.insert(0, hooks)
-    from sitegen import removals
+    from sitegen.publish import removals
 
     lines = removals.report(removals.inventory(old), removals.inventory(new))
     return removals.text(lines)

@@ -1,6 +1,6 @@
 """An element tree of a built page for structural checks (headings, tables, landmarks, ``lang``).
 
-The page is parsed by selectolax (the lexbor HTML5 parser, as ``hooks/sitegen/listen_text.py``
+The page is parsed by selectolax (the lexbor HTML5 parser, as ``hooks/sitegen/speech/listen_text.py``
 uses), so the tree is the one a browser builds: implied end tags, ``<tbody>`` and all. This
 module only copies that tree into plain objects the rules in ``tests/markup_rules.py`` walk:
 each element keeps its tag, attributes, parent and children (elements and text), and a

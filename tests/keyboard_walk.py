@@ -1,7 +1,7 @@
 """Keyboard walks: Tab through a page from the top, measuring every stop, on a sample of the
 built site's pages — one page per page kind and language, walked at each width.
 
-The page kinds are the rows of ``sitegen.page_kinds.PAGE_KINDS`` plus the hand-written pages
+The page kinds are the rows of ``sitegen.sitemap.page_kinds.PAGE_KINDS`` plus the hand-written pages
 (home, accessibility statement) and the 404 page. Pages of one kind share a template, so
 what a walk proves (each stop visible, outlined, not under the header, no trap, the content
 and the menu reachable) holds for the kind; of each kind the sample takes the page with the
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
-from sitegen.page_kinds import PAGE_KINDS
+from sitegen.sitemap.page_kinds import PAGE_KINDS
 
 HERE = Path(__file__).resolve().parent
 PROBES = (HERE / "a11y_probe.js", HERE / "focus_probe.js")

@@ -25,11 +25,13 @@ from typing import Any
 
 from htmltree import Element, parse_file
 from pydantic import BaseModel
-from sitegen.calendar_lv import SeasonDates
-from sitegen.field_types import LANGUAGES, Text
-from sitegen.loader import load_data_dir
-from sitegen.page_context import PageContext, load_ui_strings, page_url
-from sitegen.sitedata import SiteData
+from sitegen.checks.loader import load_data_dir
+from sitegen.data.calendar_file import SeasonDates
+from sitegen.data.field_types import LANGUAGES, Text
+from sitegen.data.sitedata import SiteData
+from sitegen.pages.page_context import PageContext
+from sitegen.sitemap.urls import page_url
+from sitegen.text.ui_strings import load_ui_strings
 
 UI_STRINGS = load_ui_strings(Path(__file__).resolve().parent.parent / "overrides/sitegen/ui.yaml")
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 from keyboard_walk import PROBES, Walk, kind_of, lang_of, tab_walk, url_path
-from sitegen.page_kinds import PAGE_KINDS
+from sitegen.sitemap.page_kinds import PAGE_KINDS
 
 from testsupport.browser import serve_directory
 

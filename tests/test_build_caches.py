@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitegen import doubts, opening
-from sitegen.calendar_lv import LatvianCalendar
-from sitegen.loader import load_data_dir
-from sitegen.page_context import load_ui_strings, relative_url
+from sitegen.checks import doubts
+from sitegen.checks.loader import load_data_dir
+from sitegen.hours import opening
+from sitegen.hours.calendar_lv import LatvianCalendar
+from sitegen.sitemap.urls import relative_url
+from sitegen.text.ui_strings import load_ui_strings
 
 from conftest import ROOT
 from testsupport.data import DATA_DIR

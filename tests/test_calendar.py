@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sitegen.calendar_checks import years_without_moves
-from sitegen.calendar_lv import LatvianCalendar, library_moves
-from sitegen.loader import load_data_dir
+from sitegen.checks.loader import load_data_dir
+from sitegen.hours.calendar_checks import years_without_moves
+from sitegen.hours.calendar_lv import LatvianCalendar, library_moves
 
 from conftest import edit, line_of
 from testsupport.data import DATA_DIR

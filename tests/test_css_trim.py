@@ -1,4 +1,4 @@
-"""The theme stylesheet trimmer (hooks/sitegen/css_trim.py, issue 16): a rule stays when one
+"""The theme stylesheet trimmer (hooks/sitegen/theme/css_trim.py, issue 16): a rule stays when one
 of its selectors, pseudo-classes taken off, matches an element of some page; a rule the
 matcher cannot read stays; kept rules are copied byte for byte."""
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
-from sitegen.css_trim import VARYING, PageSet, shape_key, trim_stylesheet, untested
+from sitegen.theme.css_trim import VARYING, PageSet, shape_key, trim_stylesheet, untested
 
 from testsupport.fuzzing import budget
 

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pytest
 from sitegen.__main__ import main as cli_main
-from sitegen.check_cache import ResultCache
-from sitegen.data_lint import lint_data
-from sitegen.language_check import Detector, judged_words, texts, wrong_language
-from sitegen.loader import data_files, load_data_dir
-from sitegen.yamlread import read_yaml
+from sitegen.checks.check_cache import ResultCache
+from sitegen.checks.data_lint import lint_data
+from sitegen.checks.language_check import Detector, judged_words, texts, wrong_language
+from sitegen.checks.loader import data_files, load_data_dir
+from sitegen.data.yamlread import read_yaml
 
 from conftest import FIXTURE_SITE, ROOT, edit, line_of
 from testsupport.data import DATA_DIR
@@ -337,7 +337,7 @@ def test_reliability_on_the_projects_own_texts() -> None:
 
 
 def test_the_build_date_is_todays_without_a_fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
-    from sitegen.today import build_date
+    from sitegen.base.today import build_date
 
     monkeypatch.delenv("SITEGEN_TODAY", raising=False)
     assert abs((build_date() - dt.date.today()).days) <= 1

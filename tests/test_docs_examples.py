@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 from pydantic import BaseModel, ValidationError
-from sitegen import calendar_lv, model
-from sitegen.validation_messages import plain_message
-from sitegen.yamlread import read_yaml
+from sitegen.checks.validation_messages import plain_message
+from sitegen.data import model
+from sitegen.data.yamlread import read_yaml
+from sitegen.data import calendar_file
 
 from testsupport.data import DATA_DIR
 
@@ -57,7 +58,7 @@ def read(body: str) -> Any:
 
 
 def model_class(name: str) -> type[BaseModel]:
-    cls = getattr(model, name, None) or getattr(calendar_lv, name, None)
+    cls = getattr(model, name, None) or getattr(calendar_file, name, None)
     assert isinstance(cls, type) and issubclass(cls, BaseModel), f"no model named {name}"
     return cls
 
@@ -181,7 +182,10 @@ def produced_messages() -> str:
         out += [plain_message(err).lv for err in exc.value.errors()]
     source = "\n".join(
         p.read_text(encoding="utf-8")
-        for p in [*(ROOT / "hooks" / "sitegen").glob("*.py"), ROOT / "hooks/sitegen/messages.yaml"]
+        for p in [
+            *(ROOT / "hooks" / "sitegen").rglob("*.py"),
+            ROOT / "hooks/sitegen/base/messages.yaml",
+        ]
     )
     return "\n".join(out) + "\n" + source
 

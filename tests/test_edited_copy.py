@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 from sitegen.__main__ import main as cli_main
-from sitegen.loader import load_data_dir
-from sitegen.sitedata import SiteData
+from sitegen.checks.loader import load_data_dir
+from sitegen.data.sitedata import SiteData
 
 from testsupport.data import DATA_DIR, ENV
 from testsupport.edited_copy import (

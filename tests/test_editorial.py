@@ -1,4 +1,4 @@
-"""The editorial rules (hooks/sitegen/editorial.py): the default data keeps every one, and a
+"""The editorial rules (hooks/sitegen/checks/editorial.py): the default data keeps every one, and a
 fixture that breaks a rule is caught, saying where and what to write instead.
 
 The fixtures are the small fixture site's data (tests/fixtures/site/data) with one text
@@ -13,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitegen import editorial
-from sitegen.loader import load_data_dir
-from sitegen.sitedata import SiteData
+from sitegen.checks import editorial
+from sitegen.checks.loader import load_data_dir
+from sitegen.data.sitedata import SiteData
 
 from conftest import edit
 from testsupport.data import DATA_DIR

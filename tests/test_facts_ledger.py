@@ -1,4 +1,4 @@
-"""The facts ledger (hooks/sitegen/facts_ledger.py, `make facts`): the committed tables
+"""The facts ledger (hooks/sitegen/publish/facts_ledger.py, `make facts`): the committed tables
 docs/facts/lv.tsv and en.tsv are what the built pages show, and a changed price, phone or
 hours in the data changes the ledger — so the change shows in a pull request's diff for a
 person to read.
@@ -17,10 +17,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from sitegen import facts_ledger
-from sitegen.loader import load_data_dir
-from sitegen.page_context import load_ui_strings
-from sitegen.sitedata import SiteData
+from sitegen.checks.loader import load_data_dir
+from sitegen.data.sitedata import SiteData
+from sitegen.publish import facts_ledger
+from sitegen.text.ui_strings import load_ui_strings
 
 from testsupport.data import DATA_DIR
 

@@ -8,12 +8,12 @@ from typing import Any
 
 import fee_cases as fx
 import pytest
-from sitegen.cents import round_cents
-from sitegen.fee_calculator import calculate
-from sitegen.fee_checks import MAX_DAYS, check_fee
-from sitegen.fee_rules import rules_json
-from sitegen.model import Fee
-from sitegen.money import format_money, money_symbols, parse_number
+from sitegen.base.cents import round_cents
+from sitegen.data.model import Fee
+from sitegen.fees.fee_calculator import calculate
+from sitegen.fees.fee_checks import MAX_DAYS, check_fee
+from sitegen.fees.fee_rules import rules_json
+from sitegen.text.money import format_money, money_symbols, parse_number
 
 NBSP = "\u00a0"
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from sitegen.loader import load_data_dir
+from sitegen.checks.loader import load_data_dir
 
 from testsupport.browser import serve_directory
 from testsupport.data import DATA_DIR

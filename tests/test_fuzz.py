@@ -27,13 +27,13 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sitegen.errors import DataError
-from sitegen.languages import LANGUAGES
-from sitegen.loader import load_data_dir
-from sitegen.page_context import load_ui_strings
-from sitegen.sitedata import LoadResult
-from sitegen.stub_files import page_specs, stub_markdown
-from sitegen.yamlread import read_yaml
+from sitegen.base.errors import DataError
+from sitegen.base.languages import LANGUAGES
+from sitegen.checks.loader import load_data_dir
+from sitegen.data.sitedata import LoadResult
+from sitegen.data.yamlread import read_yaml
+from sitegen.pages.stub_files import page_specs, stub_markdown
+from sitegen.text.ui_strings import load_ui_strings
 
 from conftest import ROOT
 from testsupport.data import DATA_DIR
@@ -394,8 +394,8 @@ def test_hours_and_seasons_validate_or_give_data_errors(
 ) -> None:
     """Valid hours also make timelines that never run backwards, at both changes of the
     clock (the last Sundays of March and October) and on any other day."""
-    from sitegen import opening
-    from sitegen.calendar_lv import LatvianCalendar
+    from sitegen.hours import opening
+    from sitegen.hours.calendar_lv import LatvianCalendar
 
     name, text = case
     payload = text.encode("utf-8", errors="surrogatepass")
@@ -441,7 +441,7 @@ def test_places_validate_or_give_data_errors(workspace: Path, text: str) -> None
     result = load_mutated(workspace, "places.yaml", payload)
     check_outcome(result, "places.yaml", payload)
     if result.data is not None:  # every walk over the places ends
-        from sitegen.places import Territory
+        from sitegen.places.territory import Territory
 
         territory = Territory(result.data)
         for place_id in territory.places:
@@ -458,7 +458,7 @@ def test_front_matter_is_checked_without_an_exception(
 ) -> None:
     """Any title, description or text of a hand-written page: DataErrors at file:line, or
     a page whose front matter holds no markup."""
-    from sitegen.content_pages import check_page
+    from sitegen.checks.content_pages import check_page
 
     front = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True)
     page = f"---\n{front}---\n\n# X\n\n{body}\n"
@@ -487,7 +487,7 @@ urls = st.one_of(
 def test_site_url_is_refused_or_a_plain_web_address(url: str) -> None:
     from urllib.parse import urlsplit
 
-    from sitegen.site_config import MAX_SITE_URL, site_url_problem
+    from sitegen.checks.site_config import MAX_SITE_URL, site_url_problem
 
     problem = site_url_problem(url)  # never raises
     if problem is None and url:

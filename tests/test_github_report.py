@@ -1,4 +1,4 @@
-"""GitHub annotations and the job summary for data errors (hooks/sitegen/github_report.py)."""
+"""GitHub annotations and the job summary for data errors (hooks/sitegen/checks/github_report.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sitegen.errors import DataError
-from sitegen.github_report import (
+from sitegen.base.errors import DataError
+from sitegen.checks.github_report import (
     GITHUB_ANNOTATION_LIMIT,
     emit_for_github,
     escape_data,

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from sitegen import model
+from sitegen.data import model
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDES = [ROOT / "docs" / "editing-guide.lv.md", ROOT / "docs" / "editing-guide.en.md"]

@@ -1,4 +1,4 @@
-"""schema.org JSON-LD (sitegen/jsonld.py): every provider and service page of the built
+"""schema.org JSON-LD (sitegen/publish/jsonld.py): every provider and service page of the built
 site carries JSON-LD that parses (extruct) and says what the data says: the provider's
 opening hours session by session and its holiday exceptions (compared with an independent
 reading of the calendar), the service's provider, area, audience and every price."""
@@ -12,10 +12,12 @@ from pathlib import Path
 
 import extruct
 import pytest
-from sitegen import jsonld, model, opening
-from sitegen.calendar_lv import LatvianCalendar
-from sitegen.loader import load_data_dir
-from sitegen.page_context import load_ui_strings
+from sitegen.checks.loader import load_data_dir
+from sitegen.data import model
+from sitegen.hours import opening
+from sitegen.hours.calendar_lv import LatvianCalendar
+from sitegen.publish import jsonld
+from sitegen.text.ui_strings import load_ui_strings
 
 from testsupport.data import DATA_DIR
 

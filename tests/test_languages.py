@@ -1,4 +1,4 @@
-"""The site's languages are declared once (hooks/sitegen/languages.py) and match mkdocs.yml."""
+"""The site's languages are declared once (hooks/sitegen/base/languages.py) and match mkdocs.yml."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
-from sitegen.languages import (
+from sitegen.base.languages import (
     BABEL_LOCALE,
     DEFAULT_LANGUAGE,
     LANGUAGES,

@@ -1,4 +1,4 @@
-"""The Latvian stemmer of the search (hooks/sitegen/latvian_stem.py) against its case table.
+"""The Latvian stemmer of the search (hooks/sitegen/search/latvian_stem.py) against its case table.
 
 The table (tests/stem_cases.json) is shared with the JS port's
 test (overrides/widgets/search/tests/test_search_stem_js.py): both must give the same stems.
@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sitegen.latvian_stem import ENDINGS, MIN_STEM, stem, stems
+from sitegen.search.latvian_stem import ENDINGS, MIN_STEM, stem, stems
 
 CASES = json.loads(
     (Path(__file__).resolve().parent.parent / "tests/stem_cases.json").read_text(encoding="utf-8")
@@ -52,7 +52,7 @@ def test_stems_of_a_text_are_distinct_and_only_new_forms() -> None:
 
 def test_the_table_catches_a_broken_stemmer(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without the dative plural ending "iem", the table reports the pairs that no longer meet."""
-    import sitegen.latvian_stem as module
+    import sitegen.search.latvian_stem as module
 
     monkeypatch.setattr(module, "ENDINGS", tuple(e for e in ENDINGS if e != "iem"))
     broken = [g for g in CASES["meet"] if len({module.stem(w) for w in g}) > 1]

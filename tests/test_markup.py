@@ -16,9 +16,9 @@ import pytest
 import yaml
 from htmltree import Element, parse, parse_file
 from pydantic import BaseModel
-from sitegen.field_types import Text
-from sitegen.loader import load_data_dir
-from sitegen.richtext import render_markdown
+from sitegen.checks.loader import load_data_dir
+from sitegen.data.field_types import Text
+from sitegen.text.richtext import render_markdown
 
 from testsupport.data import DATA_DIR
 

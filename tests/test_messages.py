@@ -1,4 +1,4 @@
-"""The one catalogue of editors' messages (hooks/sitegen/messages.yaml): every message in
+"""The one catalogue of editors' messages (hooks/sitegen/base/messages.yaml): every message in
 Latvian and English, and the code uses only messages that are in it.
 
 Each check is a function run on the real catalogue and code, and on a small broken one, so
@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 import yaml
-from sitegen import plurals
-from sitegen.errors import DataError, format_errors
-from sitegen.messages import CATALOGUE, LANGS, catalogue, message, placeholders
+from sitegen.base import plurals
+from sitegen.base.errors import DataError, format_errors
+from sitegen.base.messages import CATALOGUE, LANGS, catalogue, message, placeholders
 
 ROOT = Path(__file__).resolve().parents[1]
-CODE = sorted((ROOT / "hooks" / "sitegen").glob("*.py"))
+CODE = sorted((ROOT / "hooks" / "sitegen").rglob("*.py"))
 CALLS = {"message", "_fail"}  # functions whose first argument is a message code
 
 

@@ -2,7 +2,7 @@
 
 The default site keeps every number of data/ and content/; and the checker is shown to
 catch the two ways a number was lost: Markdown reading "2017. gadā" at a line start as a
-numbered list (hooks/sitegen/ordinals.py switched off in a copy of the project), and a
+numbered list (hooks/sitegen/text/ordinals.py switched off in a copy of the project), and a
 template that leaves a figure out.
 """
 
@@ -52,7 +52,7 @@ def _ordinal_project(target: Path, sites: ModuleType) -> Path:
 
 def _without_ordinals(project: Path) -> None:
     """Switch the fix off in the project's copy: Markdown's own numbered lists again."""
-    edit(project / "mkdocs.yml", "  - sitegen.ordinals", "")
+    edit(project / "mkdocs.yml", "  - sitegen.text.ordinals", "")
     edit(
         project / "hooks" / "sitegen" / "richtext.py",
         "extensions=[OrdinalsExtension()]",

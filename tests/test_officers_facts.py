@@ -14,10 +14,10 @@ from types import ModuleType
 
 import pytest
 from number_survival import page_text
-from sitegen.fee_rules import rules_json
-from sitegen.loader import load_data_dir
-from sitegen.page_context import PageContext
-from sitegen.sitedata import SiteData
+from sitegen.checks.loader import load_data_dir
+from sitegen.data.sitedata import SiteData
+from sitegen.fees.fee_rules import rules_json
+from sitegen.pages.page_context import PageContext
 
 from conftest import ROOT, edit, line_of
 
@@ -140,7 +140,7 @@ def test_a_fee_has_one_legal_basis(fixture_data: Path) -> None:
     ],
 )
 def test_season_days(lang: str, start: str, end: str, expected: str) -> None:
-    from sitegen.calendar_lv import SeasonDates
+    from sitegen.data.calendar_file import SeasonDates
 
     ctx = PageContext(_data(ROOT / "tests" / "fixtures" / "site" / "data"), lang, "", _ui())
     assert ctx.season_days(SeasonDates(start=start, end=end)) == expected

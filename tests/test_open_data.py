@@ -1,4 +1,4 @@
-"""Open data (sitegen/open_data.py): the HSDS 3.0 export validates against our JSON Schema
+"""Open data (sitegen/publish/open_data.py): the HSDS 3.0 export validates against our JSON Schema
 of the spec's field tables and holds every service, location and price of the default data;
 ids are the same in both languages; CSVs round-trip; the built site publishes the files."""
 
@@ -16,9 +16,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from jsonschema import Draft202012Validator
-from sitegen import open_data, opening
-from sitegen.loader import load_data_dir
-from sitegen.page_context import load_ui_strings
+from sitegen.checks.loader import load_data_dir
+from sitegen.hours import opening
+from sitegen.publish import open_data
+from sitegen.text.ui_strings import load_ui_strings
 
 from testsupport.data import DATA_DIR
 

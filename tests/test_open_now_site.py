@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitegen.loader import load_data_dir
-from sitegen.opening import all_groups
+from sitegen.checks.loader import load_data_dir
+from sitegen.hours.opening import all_groups
 
 from testsupport.browser import layout_shift, serve_directory
 from testsupport.data import DATA_DIR

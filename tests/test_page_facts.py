@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitegen.languages import LANGUAGES
-from sitegen.loader import load_data_dir
+from sitegen.base.languages import LANGUAGES
+from sitegen.checks.loader import load_data_dir
 
 from testsupport.data import DATA_DIR
 
@@ -197,7 +197,7 @@ def _pages_of(site: Path, provider_id: str) -> list[str]:
     paths += [f"benefits/{b.id}/" for b in pf.benefits if (site / f"benefits/{b.id}").is_dir()]
     # the pages of the places it serves (a parish or a former municipality within its area)
     # that Rēzekne city does not serve
-    from sitegen.places import Territory
+    from sitegen.places.territory import Territory
 
     territory = Territory(DATA)
     for place in sorted(p.name for p in (site / "places").glob("*/")):

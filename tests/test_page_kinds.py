@@ -1,4 +1,4 @@
-"""The page kinds (hooks/sitegen/page_kinds.py): templates exist, URLs follow the paths, and
+"""The page kinds (hooks/sitegen/sitemap/page_kinds.py): templates exist, URLs follow the paths, and
 mkdocs.yml's nav and not_in_nav agree with the table."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 import yaml
-from sitegen.languages import LANGUAGES
-from sitegen.page_context import page_url
-from sitegen.page_kinds import PAGE_KINDS
+from sitegen.base.languages import LANGUAGES
+from sitegen.sitemap.page_kinds import PAGE_KINDS
+from sitegen.sitemap.urls import page_url
 
 ROOT = Path(__file__).resolve().parents[1]
 

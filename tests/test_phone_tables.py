@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sitegen.languages import LANGUAGES
+from sitegen.base.languages import LANGUAGES
 
 from testsupport.browser import serve_directory
 

@@ -1,10 +1,10 @@
-"""Phone numbers (hooks/sitegen/phones.py) and a text's language fallback (types.Text)."""
+"""Phone numbers (hooks/sitegen/base/phones.py) and a text's language fallback (types.Text)."""
 
 from __future__ import annotations
 
 import pytest
-from sitegen.field_types import Text
-from sitegen.phones import PHONE_IN_TEXT, display_phone, national_number, pairs, to_e164
+from sitegen.base.phones import PHONE_IN_TEXT, display_phone, national_number, pairs, to_e164
+from sitegen.data.field_types import Text
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitegen.finder import Finder
-from sitegen.loader import load_data_dir
-from sitegen.places import Territory
+from sitegen.checks.loader import load_data_dir
+from sitegen.places.finder import Finder
+from sitegen.places.territory import Territory
 
 from conftest import edit, line_of
 

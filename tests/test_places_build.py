@@ -1,6 +1,6 @@
 """Built sites (issue 10, items 1, 2, 4): the place, need, benefit and finder pages exist in
 both languages; each place page lists exactly the services whose area contains the place
-(worked out here from the YAML, independently of hooks/sitegen/places.py); every benefit
+(worked out here from the YAML, independently of hooks/sitegen/places/territory.py); every benefit
 has its page; shared service names carry their place in link text; the home page and the
 directory ask where you live. Checked on a fixture site with a second provider and on the
 default data."""

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sitegen import plurals
-from sitegen.plurals import count_text, missing_forms, plural_category
+from sitegen.base import plurals
+from sitegen.base.plurals import count_text, missing_forms, plural_category
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = yaml.safe_load((ROOT / "overrides/sitegen/ui.yaml").read_text(encoding="utf-8"))
@@ -87,7 +87,7 @@ def test_the_shortlist_counts_other_places_by_the_plural_rules(
 
 def test_the_data_models_table_of_plural_categories_is_babels() -> None:
     """languages.PLURAL_CATEGORIES (counted texts in the data, validated without Babel)."""
-    from sitegen.languages import PLURAL_CATEGORIES
+    from sitegen.base.languages import PLURAL_CATEGORIES
 
     for lang, table in PLURAL_CATEGORIES.items():
         assert set(table) == plurals.categories(lang), lang

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
-from sitegen.loader import load_data_dir
-from sitegen.qr import matrix_from_svg, matrix_of
+from sitegen.checks.loader import load_data_dir
+from sitegen.pages.qr import matrix_from_svg, matrix_of
 
 from testsupport.browser import serve_directory
 from testsupport.data import DATA_DIR

@@ -1,4 +1,4 @@
-"""Whose fact (hooks/sitegen/provenance.py): a service shows its own hours, places, phones
+"""Whose fact (hooks/sitegen/data/provenance.py): a service shows its own hours, places, phones
 and e-mails, or says whose they are; only its own operating hours answer "open now".
 
 Checked on a fixture provider shaped like a city's social service
@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitegen import model
-from sitegen.calendar_lv import LatvianCalendar
-from sitegen.loader import load_data_dir
-from sitegen.opening import schedule_groups, state_at
-from sitegen.page_context import load_ui_strings
-from sitegen.provenance import provider_phones, resolve
-from sitegen.sitedata import SiteData
+from sitegen.checks.loader import load_data_dir
+from sitegen.data import model
+from sitegen.data.provenance import provider_phones, resolve
+from sitegen.data.sitedata import SiteData
+from sitegen.hours.calendar_lv import LatvianCalendar
+from sitegen.hours.opening import schedule_groups, state_at
+from sitegen.text.ui_strings import load_ui_strings
 
 from testsupport.data import DATA_DIR
 
@@ -257,8 +257,8 @@ def test_the_fallback_check_finds_a_module_that_walks_it(tmp_path: Path) -> None
 
 
 def _service_pages(site: Path) -> list[tuple[str, str, Path]]:
-    from sitegen.languages import LANGUAGES
-    from sitegen.loader import load_data_dir as load
+    from sitegen.base.languages import LANGUAGES
+    from sitegen.checks.loader import load_data_dir as load
 
     data = load(DATA_DIR).data
     assert data is not None
@@ -319,7 +319,7 @@ def contact_problems(html: str, facts: Any, lang: str) -> list[str]:
 def test_every_service_page_shows_only_contacts_it_may_and_says_whose(
     default_site: Path, lang: str
 ) -> None:
-    from sitegen.loader import load_data_dir as load
+    from sitegen.checks.loader import load_data_dir as load
 
     data = load(DATA_DIR).data
     assert data is not None

@@ -1,4 +1,4 @@
-"""The report's bar chart (sitegen/chart.py, partials/report-chart.html): inline SVG whose
+"""The report's bar chart (sitegen/pages/chart.py, partials/report-chart.html): inline SVG whose
 bars equal the figures of the table beside it, with a text alternative; axe reports nothing
 on the report page."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 from selectolax.lexbor import LexborHTMLParser
-from sitegen.chart import bar_chart
-from sitegen.loader import load_data_dir
+from sitegen.checks.loader import load_data_dir
+from sitegen.pages.chart import bar_chart
 
 from testsupport.browser import serve_directory
 from testsupport.data import DATA_DIR

@@ -1,10 +1,10 @@
-"""The Markdown subset of data texts (hooks/sitegen/richtext.py): what it keeps, what it removes,
+"""The Markdown subset of data texts (hooks/sitegen/text/richtext.py): what it keeps, what it removes,
 and that a one-line text shown inside a sentence never becomes a block."""
 
 from __future__ import annotations
 
 import pytest
-from sitegen.richtext import render_inline, render_markdown
+from sitegen.text.richtext import render_inline, render_markdown
 
 
 @pytest.mark.parametrize(

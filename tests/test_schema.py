@@ -12,9 +12,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from sitegen.model import DATA_FILES
-from sitegen.schema import SCHEMA_NAMES, schema_documents, write_schemas
-from sitegen.yamlread import read_yaml
+from sitegen.data.model import DATA_FILES
+from sitegen.data.schema import SCHEMA_NAMES, schema_documents, write_schemas
+from sitegen.data.yamlread import read_yaml
 
 from conftest import ROOT
 from testsupport.data import DATA_DIR

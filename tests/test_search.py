@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from sitegen.loader import load_data_dir
+from sitegen.checks.loader import load_data_dir
 from test_accessibility import AXE_OPTIONS
 
 from testsupport.browser import serve_directory

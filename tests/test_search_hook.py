@@ -89,8 +89,8 @@ def test_a_failed_index_stops_the_build_with_pagefinds_words(tmp_path: Path) -> 
 
 def test_every_page_kind_has_a_search_kind() -> None:
     """A new page kind (page_kinds.PAGE_KINDS) must say how the search ranks it."""
-    from sitegen.page_kinds import PAGE_KINDS
-    from sitegen.search_facets import KIND_OF, WEIGHT
+    from sitegen.search.search_facets import KIND_OF, WEIGHT
+    from sitegen.sitemap.page_kinds import PAGE_KINDS
 
     assert set(PAGE_KINDS) - set(KIND_OF) == set()
     assert set(KIND_OF.values()) <= set(WEIGHT)

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sitegen.languages import LANGUAGES
-from sitegen.page_kinds import PAGE_KINDS
+from sitegen.base.languages import LANGUAGES
+from sitegen.sitemap.page_kinds import PAGE_KINDS
 
 from conftest import ROOT
 from testsupport.browser import serve_directory

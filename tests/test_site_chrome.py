@@ -9,9 +9,9 @@ import shutil
 from pathlib import Path
 from types import ModuleType
 
-from sitegen import provenance
-from sitegen.loader import load_data_dir
-from sitegen.phones import display_phone
+from sitegen.base.phones import display_phone
+from sitegen.checks.loader import load_data_dir
+from sitegen.data import provenance
 
 from testsupport.data import DATA_DIR
 

@@ -1,4 +1,4 @@
-"""Sources, editors' doubts and "checked on" (data/sources.yaml, hooks/sitegen/doubts.py).
+"""Sources, editors' doubts and "checked on" (data/sources.yaml, hooks/sitegen/checks/doubts.py).
 
 Every page names where its facts come from and says plainly that they are not yet checked
 with the institution; where the seeds disagree both figures are shown, each with its
@@ -16,8 +16,8 @@ import pytest
 from number_survival import page_text
 from sitebuild import FIXTURE_SITE
 from sitegen.__main__ import main as cli_main
-from sitegen.doubts import find_doubts, stale_pages
-from sitegen.loader import load_data_dir
+from sitegen.checks.doubts import find_doubts, stale_pages
+from sitegen.checks.loader import load_data_dir
 
 from conftest import edit, line_of
 from testsupport.data import DATA_DIR

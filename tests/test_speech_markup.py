@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sitegen.speech_markup import annotate_html, find_all
+from sitegen.speech.speech_markup import annotate_html, find_all
 
 from testsupport.fuzzing import budget
 

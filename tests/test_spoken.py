@@ -1,7 +1,7 @@
 """Spoken forms in Latvian and English.
 
 Every expected string below is written by hand from Latvian and English grammar (see the notes
-at the top of hooks/sitegen/spoken.py), not produced by the code under test.
+at the top of hooks/sitegen/speech/spoken.py), not produced by the code under test.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sitegen.spoken import (
+from sitegen.speech.spoken import (
     Noun,
     lv_cardinal,
     lv_ordinal,
@@ -515,7 +515,7 @@ def test_unknown_language_is_refused(call) -> None:
 
 
 def test_templates_get_every_spoken_form_and_an_unknown_kind_raises() -> None:
-    from sitegen.page_context import _spoken
+    from sitegen.pages.page_context import _spoken
 
     assert _spoken("money", (Decimal("8.80"),), "en", ()) == "eight euros and eighty cents"
     with pytest.raises(ValueError, match="no spoken form `moneys`"):
@@ -527,13 +527,13 @@ def test_templates_get_every_spoken_form_and_an_unknown_kind_raises() -> None:
     [("janvāris", "janvārī"), ("marts", "martā"), ("jūnijs", "jūnijā"), ("pirmdiena", "pirmdienā")],
 )
 def test_latvian_locative_has_one_rule(nominative: str, locative: str) -> None:
-    from sitegen.latvian_forms import locative as make
+    from sitegen.text.latvian_forms import locative as make
 
     assert make(nominative) == locative
 
 
 def test_a_name_without_a_locative_rule_is_refused() -> None:
-    from sitegen.latvian_forms import locative
+    from sitegen.text.latvian_forms import locative
 
     with pytest.raises(ValueError, match="no locative rule"):
         locative("Ziemassvētki")  # a plural: not a month or weekday name

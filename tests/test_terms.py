@@ -1,4 +1,4 @@
-"""The termbase (data/terms.yaml, hooks/sitegen/terms.py): one Latvian term has one English
+"""The termbase (data/terms.yaml, hooks/sitegen/text/terms.py): one Latvian term has one English
 term on every page, and no page uses a forbidden variant.
 
 Checked on the default data and site, and shown to fail on a fixture that breaks each rule:
@@ -18,10 +18,10 @@ import pytest
 import yaml
 from number_survival import page_text
 from sitebuild import FIXTURE_SITE
-from sitegen.loader import load_data_dir
-from sitegen.model import TermsFile
-from sitegen.sitedata import SiteData
-from sitegen.terms import forbidden_in, renderings, text_pairs
+from sitegen.checks.loader import load_data_dir
+from sitegen.data.model import TermsFile
+from sitegen.data.sitedata import SiteData
+from sitegen.text.terms import forbidden_in, renderings, text_pairs
 
 from conftest import ROOT, edit
 from testsupport.data import DATA_DIR

@@ -8,8 +8,8 @@ from types import ModuleType
 
 import pytest
 from sitegen.__main__ import main as cli_main
-from sitegen.loader import load_data_dir
-from sitegen.translations import translation_report
+from sitegen.checks.loader import load_data_dir
+from sitegen.checks.translations import translation_report
 
 from conftest import edit, line_of
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitegen.loader import load_data_dir
+from sitegen.checks.loader import load_data_dir
 
 from conftest import ROOT, edit, line_of
 from testsupport.data import DATA_DIR
@@ -397,7 +397,7 @@ def test_default_data_is_valid() -> None:
 def test_a_report_sum_out_of_range_says_which_end(value: str, code: str) -> None:
     """A too large sum is called too large (it was reported as 'not negative and below')."""
     from pydantic import TypeAdapter, ValidationError
-    from sitegen.field_types import Euros
+    from sitegen.data.field_types import Euros
 
     with pytest.raises(ValidationError) as caught:
         TypeAdapter(Euros).validate_python(value)

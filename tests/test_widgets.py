@@ -1,4 +1,4 @@
-"""The WIDGETS table (hooks/sitegen/widgets.py) against the widget folders and the page kinds:
+"""The WIDGETS table (hooks/sitegen/sitemap/widgets.py) against the widget folders and the page kinds:
 every folder under overrides/widgets/ is a row, every row's files exist, its page kinds are
 kinds of page, and main.html loads what the table says (no widget found by its own rule)."""
 
@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from sitegen.page_kinds import PAGE_KINDS
-from sitegen.widgets import WIDGETS, Widget, page_widgets
+from sitegen.sitemap.page_kinds import PAGE_KINDS
+from sitegen.sitemap.widgets import WIDGETS, Widget, page_widgets
 
 pytestmark = pytest.mark.unit
 

@@ -1,5 +1,5 @@
 """The weekly scheduled build: the "open now" timelines cover 13 months from the build date
-(sitegen.opening.WINDOW_MONTHS), so main is rebuilt and published every week."""
+(sitegen.hours.opening.WINDOW_MONTHS), so main is rebuilt and published every week."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 import yaml
-from sitegen.opening import WINDOW_MONTHS
+from sitegen.hours.opening import WINDOW_MONTHS
 
 from conftest import ROOT
 

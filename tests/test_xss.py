@@ -29,7 +29,7 @@ import yaml
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sitebuild import built_pages
-from sitegen.yamlread import read_yaml
+from sitegen.data.yamlread import read_yaml
 
 from conftest import FIXTURE_SITE, ROOT
 from testsupport.browser import serve_directory

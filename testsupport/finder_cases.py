@@ -1,5 +1,5 @@
 """The finder's case table (overrides/widgets/finder/cases.md) and what the finder must show
-for each case, read independently from the data (not from ``sitegen.finder``), so the tests
+for each case, read independently from the data (not from ``sitegen.places.finder``), so the tests
 derive their expectations from whatever data they run on (issue 23 item 1).
 
 The table names the answers and entries that must be among those shown; the full list, its
@@ -16,8 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sitegen.places import Territory
-from sitegen.sitedata import SiteData
+from sitegen.data.sitedata import SiteData
+from sitegen.places.territory import Territory
 
 CASES_FILE = Path(__file__).resolve().parent.parent / "overrides/widgets/finder/cases.md"
 

@@ -34,8 +34,8 @@ def vnu_command() -> list[str]:
 
 
 def espeak_ng_tools() -> tuple[str, str]:
-    """espeak-ng and lame, as the build finds them (sitegen/recordings.py)."""
-    from sitegen import recordings
+    """espeak-ng and lame, as the build finds them (sitegen/speech/recordings.py)."""
+    from sitegen.speech import recordings
 
     recordings._tools.clear()
     tools = recordings.find_tools()

@@ -16,17 +16,17 @@ import os
 import sys
 from pathlib import Path
 
-from .content_pages import check_content
-from .data_lint import lint_data
-from .errors import format_errors
-from .github_report import append_job_summary, emit_for_github
-from .loader import load_data_dir
-from .messages import message
-from .schema import write_schemas
-from .site_config import check_config_file
-from .source_files import regular_files
-from .stub_files import content_collisions
-from .translations import translation_report
+from .base.errors import format_errors
+from .base.messages import message
+from .checks.content_pages import check_content
+from .checks.data_lint import lint_data
+from .checks.github_report import append_job_summary, emit_for_github
+from .checks.loader import load_data_dir
+from .checks.site_config import check_config_file
+from .checks.translations import translation_report
+from .data.schema import write_schemas
+from .data.source_files import regular_files
+from .pages.stub_files import content_collisions
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,14 +93,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _facts(site_dir: Path, out_dir: Path) -> int:
-    from .facts_ledger import write
-    from .page_context import load_ui_strings
+    from .publish.facts_ledger import write
+    from .text.ui_strings import UI_STRINGS, load_ui_strings
 
     data = load_data_dir(Path("data")).data
     if data is None:
         print("The data is not valid: run `make validate`.", file=sys.stderr)
         return 1
-    strings = load_ui_strings(Path(__file__).parents[2] / "overrides/sitegen/ui.yaml")
+    strings = load_ui_strings(UI_STRINGS)
     for path in write(site_dir, data, strings, out_dir):
         print(f"wrote {path}")
     return 0
@@ -109,7 +109,7 @@ def _facts(site_dir: Path, out_dir: Path) -> int:
 def _doubts(data_dir: Path) -> int:
     import datetime as dt
 
-    from .doubts import find_doubts, stale_pages
+    from .checks.doubts import find_doubts, stale_pages
 
     doubts = find_doubts(data_dir, Path.cwd())
     print(f"Editors' doubts (`verify:` notes): {len(doubts)}")
@@ -129,7 +129,7 @@ def _doubts(data_dir: Path) -> int:
 def _removed(old: Path, new: Path) -> int:
     """Print what NEW lacks of OLD; under GitHub Actions, a warning and the job summary.
     Exit 0: a removal may be meant; the list is for the people who review the change."""
-    from .removals import compare, inventory, markdown, report, text
+    from .publish.removals import compare, inventory, markdown, report, text
 
     before, after = inventory(old), inventory(new)
     lines = report(before, after)

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.content_pages import check_content
-from sitegen.errors import DataError
-from sitegen.loader import load_data_dir
-from sitegen.site_config import check_config_file
+from sitegen.base.errors import DataError
+from sitegen.checks.content_pages import check_content
+from sitegen.checks.loader import load_data_dir
+from sitegen.checks.site_config import check_config_file
 
 from conftest import FIXTURE_SITE, ROOT
 

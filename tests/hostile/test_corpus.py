@@ -21,9 +21,9 @@ import pytest
 from hostile_cases import CASES, CATEGORIES, MIB, Case, counts
 from project_cases import reported
 from sitegen.__main__ import main as cli_main
-from sitegen.errors import DataError
-from sitegen.loader import load_data_dir
-from sitegen.yamlread import read_yaml
+from sitegen.base.errors import DataError
+from sitegen.checks.loader import load_data_dir
+from sitegen.data.yamlread import read_yaml
 
 from conftest import FIXTURE_SITE
 

@@ -37,10 +37,10 @@ from project_cases import (
     reported,
 )
 from sitegen.__main__ import main as cli_main
-from sitegen.content_pages import check_content
-from sitegen.loader import load_data_dir
-from sitegen.richtext import render_inline, render_markdown
-from sitegen.speech_markup import find_all
+from sitegen.checks.content_pages import check_content
+from sitegen.checks.loader import load_data_dir
+from sitegen.speech.speech_markup import find_all
+from sitegen.text.richtext import render_inline, render_markdown
 
 from conftest import FIXTURE_SITE, ROOT
 
@@ -396,7 +396,7 @@ def test_new_recordings_per_build_are_capped(
 ) -> None:
     """Five new sentences, a cap of two: two are recorded, three are left for the next
     builds and left out of the manifest (the widget reads them with the browser's voice)."""
-    from sitegen import recordings
+    from sitegen.speech import recordings
 
     def fake_render(clip: recordings.Clip, dest: Path, tools: tuple[str, str]) -> bool:
         dest.write_bytes(clip.text.encode())
@@ -422,7 +422,7 @@ def test_new_recordings_per_build_are_capped(
 
 
 def test_two_generated_pages_for_one_path_are_refused() -> None:
-    from sitegen.stub_files import PageSpec, generated_pages
+    from sitegen.pages.stub_files import PageSpec, generated_pages
 
     texts = {"lv": "a", "en": "a"}
     one = PageSpec("service", "home-care", texts, texts)
@@ -432,7 +432,7 @@ def test_two_generated_pages_for_one_path_are_refused() -> None:
 
 
 def test_staging_refuses_a_page_that_takes_a_generated_path(tmp_path: Path) -> None:
-    from sitegen.stub_files import stage_docs
+    from sitegen.pages.stub_files import stage_docs
 
     content = tmp_path / "content"
     (content / "lv" / "services").mkdir(parents=True)
@@ -462,7 +462,7 @@ def test_a_hand_written_page_on_a_generated_path_is_refused_at_validation(tmp_pa
 
 
 def test_staging_never_follows_a_link(tmp_path: Path) -> None:
-    from sitegen.stub_files import stage_docs
+    from sitegen.pages.stub_files import stage_docs
 
     content = tmp_path / "content"
     (content / "lv").mkdir(parents=True)
@@ -490,7 +490,7 @@ def test_staging_never_follows_a_link(tmp_path: Path) -> None:
     ],
 )
 def test_hand_written_html_is_sanitised(html: str, gone: str, kept: str) -> None:
-    from sitegen.richtext import clean_page_html
+    from sitegen.text.richtext import clean_page_html
 
     cleaned = clean_page_html(html)
     assert gone not in cleaned and kept in cleaned, cleaned

@@ -32,11 +32,12 @@ from project_cases import (
     project,
     reported,
 )
-from sitegen import open_data, opening
-from sitegen.loader import load_data_dir
-from sitegen.page_context import load_ui_strings
-from sitegen.qr import AddressTooLong, qr_svg
-from sitegen.site_config import check_config_file, site_url_problem
+from sitegen.checks.loader import load_data_dir
+from sitegen.checks.site_config import check_config_file, site_url_problem
+from sitegen.hours import opening
+from sitegen.pages.qr import AddressTooLong, qr_svg
+from sitegen.publish import open_data
+from sitegen.text.ui_strings import load_ui_strings
 
 from conftest import FIXTURE_SITE, ROOT, edit
 
@@ -323,8 +324,8 @@ def test_a_night_across_a_change_of_the_clock(month: int, close: str, hours: flo
     """An overnight span from Saturday 18:00: in March, a closing time in the gap is the
     change itself (never an hour later); a night across the change is an hour shorter in
     March, an hour longer in October; every span ends after it starts."""
-    from sitegen.calendar_lv import LatvianCalendar
-    from sitegen.model import DayHours, Schedule
+    from sitegen.data.model import DayHours, Schedule
+    from sitegen.hours.calendar_lv import LatvianCalendar
 
     sunday = _last_sunday(2026, month)
     saturday = sunday - dt.timedelta(days=1)
@@ -354,8 +355,8 @@ HUGE = [
 
 @pytest.mark.parametrize("text", HUGE, ids=["money", "money-words", "percent", "ordinal", "list"])
 def test_huge_numbers_are_not_read_aloud_and_raise_nothing(text: str) -> None:
-    from sitegen.richtext import render_markdown
-    from sitegen.speech_markup import find_all
+    from sitegen.speech.speech_markup import find_all
+    from sitegen.text.richtext import render_markdown
 
     for lang in ("lv", "en"):
         assert find_all(text, lang, {}) == []  # not spoken, not parsed
@@ -363,7 +364,7 @@ def test_huge_numbers_are_not_read_aloud_and_raise_nothing(text: str) -> None:
 
 
 def test_the_limits_keep_real_numbers() -> None:
-    from sitegen.characters import long_numbers, stacked_marks
+    from sitegen.base.characters import long_numbers, stacked_marks
 
     real = "LV43TREL980257003900B 90000078104 64607194 29469720 457 425 € 1 000 000,00 € 2024.12.23"
     assert list(long_numbers(real)) == []
@@ -374,7 +375,7 @@ def test_the_limits_keep_real_numbers() -> None:
 
 
 def test_names_are_compared_after_nfc() -> None:
-    from sitegen.characters import name_key
+    from sitegen.base.characters import name_key
 
     assert name_key("Pa\u0304rtikas pakas") == name_key("pārtikas pakas")
     assert name_key("Aprūpe") != name_key("Aprupe")
@@ -383,7 +384,7 @@ def test_names_are_compared_after_nfc() -> None:
 def test_a_name_in_nfd_and_in_nfc_is_one_name_for_the_finder(fixture_data: Path) -> None:
     """Two services whose names differ only in the spelling of ā: both are told apart by
     their place, as two services of one name are (before, two identical links)."""
-    from sitegen.finder import Finder
+    from sitegen.places.finder import Finder
 
     data = fixture_data
     edit(data / "providers/test-provider.yaml", "name: {lv: Pārtikas pakas,",
@@ -454,14 +455,14 @@ def pattern_shape_problems(compiled: re.Pattern[str]) -> list[str]:
 @pytest.mark.parametrize("form", NASTY_FORMS)
 @pytest.mark.parametrize("kind", ["plain", "open_end", "plural"])
 def test_a_nasty_term_compiles_to_literal_words(form: str, kind: str) -> None:
-    from sitegen.terms import pattern
+    from sitegen.text.terms import pattern
 
     compiled = pattern(form, open_end=kind == "open_end", plural=kind == "plural")
     assert pattern_shape_problems(compiled) == []
 
 
 def test_every_real_term_form_has_the_safe_shape() -> None:
-    from sitegen.terms import pattern
+    from sitegen.text.terms import pattern
 
     data = load_data_dir(ROOT / "data", display_root=ROOT).data
     assert data is not None and data.terms
@@ -480,7 +481,7 @@ def test_the_shape_check_catches_a_backtracking_pattern() -> None:
 
 
 def test_metacharacters_in_a_term_are_literal_text() -> None:
-    from sitegen.terms import pattern
+    from sitegen.text.terms import pattern
 
     assert pattern("(a+)+$").search("x (a+)+$ y")
     assert not pattern("(a+)+$").search("aaaa")
@@ -538,7 +539,7 @@ REMOVED_BY_THE_CUT = [
 
 
 def test_a_cut_provider_file_lists_the_shelter(tmp_path: Path) -> None:
-    from sitegen import removals
+    from sitegen.publish import removals
 
     full = removals.inventory(shelter_data(tmp_path / "full", cut=False))
     cut = removals.inventory(shelter_data(tmp_path / "cut", cut=True))
@@ -571,7 +572,7 @@ def test_the_command_line_lists_the_removals(tmp_path: Path) -> None:
 
 
 def test_unreadable_data_is_said_not_compared(tmp_path: Path) -> None:
-    from sitegen import removals
+    from sitegen.publish import removals
 
     broken = shelter_data(tmp_path / "broken", cut=True)
     (broken / "site.yaml").write_text("name: [\n", encoding="utf-8")
@@ -589,7 +590,7 @@ def _mini_site(root: Path, pages: dict[str, str], fees: list[dict[str, str]]) ->
 
 
 def test_two_built_sites_are_compared(tmp_path: Path) -> None:
-    from sitegen import removals
+    from sitegen.publish import removals
 
     fee = {"fee_id": "f", "item_id": "i", "service": "S", "fee": "F", "item": "I"}
     shelter = '<h1>Patversme</h1><a href="tel:+37164605060">6460 5060</a>'
@@ -604,7 +605,7 @@ def test_two_built_sites_are_compared(tmp_path: Path) -> None:
 
 
 def test_a_rebuild_with_fewer_pages_says_so(tmp_path: Path) -> None:
-    from sitegen import removals
+    from sitegen.publish import removals
 
     site = tmp_path / "serve"
     _mini_site(site, {".": "a", "services/shelter": "b", "en/services/shelter": "c"}, [])

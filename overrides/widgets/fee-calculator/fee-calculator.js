@@ -8,9 +8,9 @@
 
   var SPACES = /[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
   var KEYS = ["fee", "item", "quantity", "income", "months", "previous", "absent", "exempt"];
-  var QUESTIONS = ["absent", "months", "previous"]; // the order sitegen/exemptions.py checks them in
+  var QUESTIONS = ["absent", "months", "previous"]; // the order sitegen/fees/exemptions.py checks them in
 
-  // --- numbers: text -> hundredths (integer), as sitegen.money.parse_number ----------
+  // --- numbers: text -> hundredths (integer), as sitegen.text.money.parse_number ----------
   function parse(text, lang) {
     var s = String(text == null ? "" : text).replace(SPACES, "");
     if (s.charAt(0) === "€") s = s.slice(1);
@@ -44,7 +44,7 @@
 
   function roundDiv(x, d) { return Math.floor((x + d / 2) / d); } // x >= 0: half-up
 
-  // --- exemptions decided from answers, as sitegen/exemptions.py --------------------
+  // --- exemptions decided from answers, as sitegen/fees/exemptions.py --------------------
   function condition(name, test, inputs, lang, monthsMax) { // {ok: true/false} or {error: code}
     var answer = inputs[name];
     if (name === "months") {
@@ -88,7 +88,7 @@
       }
       var absence = null;
       if (ex && ex.applies && ex.applies.justified_absence) {
-        // a justified absence frees the time away, not the month (sitegen/fee_calculator.py)
+        // a justified absence frees the time away, not the month (sitegen/fees/fee_calculator.py)
         absence = ex;
         d = decide(item.exemptions.filter(function (e) { return e !== absence; }), inputs, lang, item.months_max);
         ex = d.exemption;
@@ -143,7 +143,7 @@
     return group(String(Math.floor(h / 100)), fmt.group) + (frac ? fmt.decimal + frac : "");
   }
 
-  // a counted string: {zero, one, other…} picked by the CLDR plural rules, as sitegen/plurals.py
+  // a counted string: {zero, one, other…} picked by the CLDR plural rules, as sitegen/base/plurals.py
   function plural(forms, n, lang) {
     if (typeof forms === "string") return forms;
     var category = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang).select(n) : "other";

@@ -5,7 +5,7 @@
  * `localService` is false (cloud voices) are never used.
  * Started from `[data-listen]` elements (overrides/sitegen/partials/listen.html).
  * The text rules (what is read, sentence splitting) are mirrored in Python by
- * hooks/sitegen/listen_text.py: change both together (a test compares them). */
+ * hooks/sitegen/speech/listen_text.py: change both together (a test compares them). */
 (function () {
   "use strict";
   if (window.listenWidget) {

@@ -4,14 +4,14 @@
  * Started by the button's data-sg-search attribute (search.html). Nothing of the index is
  * loaded until the dialog is first opened: then pagefind/pagefind.js is imported, and it
  * fetches only the index chunks a query needs. Latvian queries are stemmed with the rules
- * of hooks/sitegen/latvian_stem.py (ported below; both are tested against
+ * of hooks/sitegen/search/latvian_stem.py (ported below; both are tested against
  * tests/stem_cases.json at the root) and Pagefind matches the stems as word prefixes.
  *
  * In node (the stemmer's test) the file only exports the stemmer. */
 (function () {
   "use strict";
 
-  // --- the Latvian stemmer: a port of hooks/sitegen/latvian_stem.py ----------------------
+  // --- the Latvian stemmer: a port of hooks/sitegen/search/latvian_stem.py ----------------------
   var MIN_WORD = 4;
   var MIN_STEM = 3;
   var ENDINGS = [

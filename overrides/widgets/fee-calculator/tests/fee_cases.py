@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sitegen.fee_calculator import breakdown, calculate, error_message
-from sitegen.fee_rules import rules_json
-from sitegen.model import Fee, LegalAct, MeasureUnit, Service
+from sitegen.data.model import Fee, LegalAct, MeasureUnit, Service
+from sitegen.fees.fee_calculator import breakdown, calculate, error_message
+from sitegen.fees.fee_rules import rules_json
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[3]

@@ -18,12 +18,12 @@ import fee_cases as fx
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
-from sitegen import spoken
-from sitegen.fee_rules import rules_json
-from sitegen.model import Fee
-from sitegen.money import format_money
-from sitegen.plurals import count_text
-from sitegen.speech_markup import annotate_html
+from sitegen.base.plurals import count_text
+from sitegen.data.model import Fee
+from sitegen.fees.fee_rules import rules_json
+from sitegen.speech import spoken
+from sitegen.speech.speech_markup import annotate_html
+from sitegen.text.money import format_money
 
 WIDGET = Path(__file__).resolve().parents[1]
 ROOT = WIDGET.parents[2]
@@ -65,7 +65,7 @@ PAGE = """<!doctype html>
 def template_context(lang: str) -> dict[str, Any]:
     strings = fx.ui_strings()
 
-    def ui(key: str, **values: Any) -> str:  # as sitegen.page_context.PageContext.ui
+    def ui(key: str, **values: Any) -> str:  # as sitegen.pages.page_context.PageContext.ui
         text = strings[key][lang]
         return text.format(**values) if values else text
 

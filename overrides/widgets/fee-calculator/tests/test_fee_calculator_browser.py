@@ -9,8 +9,8 @@ from typing import Any
 import fee_cases as fx
 import pytest
 from fee_page import build_site, render_page
-from sitegen.fee_calculator import breakdown, calculate
-from sitegen.money import format_money
+from sitegen.fees.fee_calculator import breakdown, calculate
+from sitegen.text.money import format_money
 
 from testsupport.browser import serve_directory
 
@@ -478,8 +478,8 @@ def test_no_third_party_requests(chromium: Any, site: str) -> None:
 
 def test_plural_forms_match_babel(page: Any, site: str) -> None:
     """The widget picks a counted string's form by the browser's CLDR rules; they must be
-    Babel's (sitegen/plurals.py), or a limit would read differently before and after JS."""
-    from sitegen.plurals import plural_category
+    Babel's (sitegen/base/plurals.py), or a limit would read differently before and after JS."""
+    from sitegen.base.plurals import plural_category
 
     page.goto(f"{site}lv.html")
     forms = {"zero": "zero", "one": "one", "other": "other"}

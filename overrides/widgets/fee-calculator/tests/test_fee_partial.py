@@ -10,7 +10,7 @@ from typing import Any
 import fee_cases as fx
 import pytest
 from fee_page import WIDGET, render_fragment, render_page
-from sitegen.model import Fee
+from sitegen.data.model import Fee
 
 NBSP = "\u00a0"
 

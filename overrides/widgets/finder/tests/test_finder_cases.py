@@ -1,5 +1,5 @@
 """The finder's case table (cases.md beside the widget) against the build's matching
-(``sitegen.finder.Finder``, which writes the ``data-`` attributes the widget filters by).
+(``sitegen.places.finder.Finder``, which writes the ``data-`` attributes the widget filters by).
 The same table is run in Chromium by tests/test_finder_browser.py."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitegen.finder import Finder
-from sitegen.loader import load_data_dir
+from sitegen.checks.loader import load_data_dir
+from sitegen.places.finder import Finder
 
 from testsupport.data import DATA_DIR
 from testsupport.finder_cases import expected, read_cases

@@ -1,4 +1,4 @@
-"""The build-time fallback (hooks/render_audio.py, sitegen/recordings.py): Latvian pages get sentence recordings made
+"""The build-time fallback (hooks/render_audio.py, sitegen/speech/recordings.py): Latvian pages get sentence recordings made
 with espeak-ng; a real `mkdocs build --strict` with Material; the widget playing them in
 Chromium when the browser has no Latvian voice; and the hook staying harmless without tools."""
 
@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 import render_audio  # the build hook
 from listen_support import ROOT, UI_FILE, US_VOICE, WIDGET, fixture_page, ui_text
-from sitegen import recordings
-from sitegen.listen_text import page_pieces
+from sitegen.speech import recordings
+from sitegen.speech.listen_text import page_pieces
 
 from testsupport.browser import serve_directory
 

@@ -1,5 +1,5 @@
 """Sentence splitting and text collection: the rules, and the Python mirror
-(hooks/sitegen/listen_text.py, used to pre-render recordings) against listen.js itself."""
+(hooks/sitegen/speech/listen_text.py, used to pre-render recordings) against listen.js itself."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import random
 
 import pytest
 from listen_support import EXPECTED, fixture_page
-from sitegen.listen_text import MAX_PIECE, document_language, page_pieces, split_sentences
+from sitegen.speech.listen_text import MAX_PIECE, document_language, page_pieces, split_sentences
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """The case table ``cases.json``: schedules, moments and the expected state lines.
 
-Shared by the Python test (the reference computation in ``sitegen.opening``) and the
+Shared by the Python test (the reference computation in ``sitegen.hours.opening``) and the
 Chromium test (the widget with a fixed clock): the same moments, the same expected words.
 """
 
@@ -12,11 +12,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sitegen import model
-from sitegen.calendar_lv import CalendarFile, LatvianCalendar, ProviderShortening
-from sitegen.loader import load_data_dir
-from sitegen.opening import Group, schedule_groups
-from sitegen.page_context import load_ui_strings
+from sitegen.checks.loader import load_data_dir
+from sitegen.data import model
+from sitegen.data.calendar_file import CalendarFile, ProviderShortening
+from sitegen.hours.calendar_lv import LatvianCalendar
+from sitegen.hours.opening import Group, schedule_groups
+from sitegen.text.ui_strings import load_ui_strings
 
 from testsupport.data import DATA_DIR
 

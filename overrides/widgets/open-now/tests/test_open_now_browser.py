@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from open_now_cases import HERE, calendar_for, group_for, load_table, moment, strings
-from sitegen.opening import epoch_minutes, timeline_json
+from sitegen.hours.opening import epoch_minutes, timeline_json
 
 from testsupport.browser import serve_directory
 

@@ -1,4 +1,4 @@
-"""The case table in Python: the reference computation (``sitegen.opening.state_at``) gives
+"""The case table in Python: the reference computation (``sitegen.hours.opening.state_at``) gives
 every expected state line, in both languages, and the next change."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from open_now_cases import calendar_for, group_for, load_table, moment, strings
-from sitegen.opening import State, riga, state_at
+from sitegen.hours.opening import State, riga, state_at
 
 TABLE = load_table()
 

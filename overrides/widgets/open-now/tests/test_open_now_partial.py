@@ -9,8 +9,8 @@ import pytest
 import yaml
 from jinja2 import Environment, FileSystemLoader
 from open_now_cases import ROOT, default_data, strings
-from sitegen import model
-from sitegen.page_context import PageContext
+from sitegen.data import model
+from sitegen.pages.page_context import PageContext
 
 
 def render(template: str, lang: str, **values: object) -> str:

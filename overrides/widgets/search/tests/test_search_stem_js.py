@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from sitegen.latvian_stem import ENDINGS, stem
+from sitegen.search.latvian_stem import ENDINGS, stem
 
 HERE = Path(__file__).resolve().parent
 SCRIPT = HERE.parent / "search.js"

@@ -1,0 +1,3 @@
+"""Places: the territory (municipalities, parishes, the Krāslava transition) and the finder's
+questions and answers.
+"""

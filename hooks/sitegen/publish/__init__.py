@@ -1,0 +1,3 @@
+"""What the site publishes besides its pages: open data (HSDS, tables, CSV), JSON-LD, the facts
+ledger, and what a change removes.
+"""

@@ -1,0 +1,1 @@
+"""Search: the Latvian stemmer and the search facets of a page."""

@@ -1,0 +1,1 @@
+"""The theme's stylesheet trimmed to what the pages use."""
