@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 
-from testsupport import fuzzing, tools
+from testsupport import fuzzing, tools, workers
 from testsupport.browser import launch_chromium
 from testsupport.markers import left_out, markers_of
 
@@ -49,6 +49,7 @@ def pytest_report_header() -> str:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    workers.run_last_at_the_end(items)
     for item in items:
         for name in markers_of(getattr(item, "fixturenames", ())):
             item.add_marker(name)

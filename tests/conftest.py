@@ -15,6 +15,7 @@ import pytest
 
 from testsupport.browser import serve_directory
 from testsupport.data import DATA_DIR
+from testsupport.workers import computed_once, made_once
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
@@ -94,22 +95,30 @@ def default_site(
     sessions in build/listen-audio); returns the site folder. Every test that only reads the
     default site uses this one build; a test that needs the default data built differently
     (another ``site_url``, a second build to compare) builds its own and says why."""
-    site = tmp_path_factory.mktemp("default-site") / "site"
-    run = sites.build(default_project, site, audio=True)
-    assert run.returncode == 0, run.output
-    return site
+
+    def build(folder: Path) -> Path:
+        run = sites.build(default_project, folder / "site", audio=True)
+        assert run.returncode == 0, run.output
+        return folder / "site"
+
+    # one build per run, also on two workers (testsupport/workers.py)
+    return made_once(tmp_path_factory, "default-site", build)
 
 
 @pytest.fixture(scope="session")
-def walks(default_site: Path, chromium: Any) -> list[Any]:
+def walks(default_site: Path, chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> list[Any]:
     """The keyboard walks of the default site (tests/keyboard_walk.py): one page per page
     kind and language, each at a desktop size and at a phone's width, walked once for
     test_accessibility.py and test_focus_contrast.py together."""
     from keyboard_walk import WIDTHS, site_sample, walk_page
 
-    with serve_directory(default_site) as base:
-        return [
-            walk_page(chromium, base, rel, width)
-            for rel in site_sample(default_site)
-            for width in WIDTHS
-        ]
+    def walk() -> list[Any]:
+        with serve_directory(default_site) as base:
+            return [
+                walk_page(chromium, base, rel, width)
+                for rel in site_sample(default_site)
+                for width in WIDTHS
+            ]
+
+    # walked once per run, also when the two files run on two workers (testsupport/workers.py)
+    return computed_once(tmp_path_factory, "keyboard-walks", walk)

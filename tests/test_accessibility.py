@@ -105,6 +105,13 @@ def skip_link(page: object) -> dict:
     return {"first": first, "target": target, "next": page.evaluate("() => __a11y.focus()")}
 
 
+@pytest.fixture(scope="module", autouse=True)
+def walked_first(walks: list[Walk]) -> None:
+    """The keyboard walks before the axe survey: test_focus_contrast.py, on the other
+    worker of ``make test``, then finds them made (tests/conftest.py, testsupport/workers.py)
+    instead of waiting for them."""
+
+
 @pytest.fixture(scope="module")
 def survey(served: tuple[str, list[str]], chromium: object) -> Survey:
     """Every page once at desktop size: axe, the skip link, targets, help box, listen button."""

@@ -15,9 +15,8 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 from sitegen.checks.validation_messages import plain_message
-from sitegen.data import model
+from sitegen.data import calendar_file, model
 from sitegen.data.yamlread import read_yaml
-from sitegen.data import calendar_file
 
 from testsupport.data import DATA_DIR
 

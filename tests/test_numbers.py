@@ -54,7 +54,7 @@ def _without_ordinals(project: Path) -> None:
     """Switch the fix off in the project's copy: Markdown's own numbered lists again."""
     edit(project / "mkdocs.yml", "  - sitegen.text.ordinals", "")
     edit(
-        project / "hooks" / "sitegen" / "richtext.py",
+        project / "hooks" / "sitegen" / "text" / "richtext.py",
         "extensions=[OrdinalsExtension()]",
         "extensions=[]",
     )

@@ -182,7 +182,7 @@ def test_a_start_time_without_an_end_is_only_for_meal_times() -> None:
 
 FACT_FIELDS = ("hours", "locations", "phones", "emails")
 # the one module that may combine a service's facts with its unit's or provider's
-RESOLVER = ROOT / "hooks" / "sitegen" / "provenance.py"
+RESOLVER = ROOT / "hooks" / "sitegen" / "data" / "provenance.py"
 FACT_READ = re.compile(r"([\w.\]\[()'\"]+?)\.(" + "|".join(FACT_FIELDS) + r")\b")
 
 
