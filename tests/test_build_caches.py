@@ -102,3 +102,19 @@ def test_the_default_datas_doubts_are_found_as_before() -> None:
 def test_links_between_pages(target: str, current: str, link: str) -> None:
     assert relative_url(target, current) == link
     assert relative_url(target, current) == link  # from the cache
+
+
+def test_a_data_file_is_parsed_once_and_each_reader_gets_its_own_copy() -> None:
+    from sitegen.data import yamlread
+
+    raw = b"services:\n  - id: a\n    names: [x, y]\n  - id: b\n"
+    yamlread._read_yaml.cache_clear()
+    first = yamlread.read_yaml(raw, "data/x.yaml")
+    first.data["services"][0]["names"].append("changed by a reader")
+    first.data["services"].pop()
+    second = yamlread.read_yaml(raw, "data/x.yaml")
+    assert yamlread._read_yaml.cache_info().hits == 1  # parsed once
+    assert second.data == {"services": [{"id": "a", "names": ["x", "y"]}, {"id": "b"}]}
+    assert second.values == first.values and second.values is not first.values
+    assert yamlread.read_yaml(raw, "data/y.yaml").data == second.data  # another file: its own
+    assert yamlread._read_yaml.cache_info().misses == 2

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -276,7 +277,25 @@ def wide_encoding(raw: bytes) -> str | None:
 
 
 def read_yaml(raw: bytes, file: str) -> ReadResult:
-    """Parse ``raw`` bytes of the data file ``file``; never raises for bad input."""
+    """Parse ``raw`` bytes of the data file ``file``; never raises for bad input. The same
+    bytes of the same file are parsed once: a rebuild, the second language's build and a
+    validation that changed one file reuse the others' parse, each caller getting its own copy
+    (a copy of the tree is about 100 times cheaper than the parse)."""
+    read = _read_yaml(raw, file)
+    return ReadResult(_tree_copy(read.data), list(read.errors), dict(read.values), dict(read.keys))
+
+
+def _tree_copy(node: Any) -> Any:
+    """Mappings and lists copied all the way down; the scalars (immutable) shared."""
+    if isinstance(node, dict):
+        return {key: _tree_copy(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_tree_copy(value) for value in node]
+    return node
+
+
+@lru_cache(maxsize=64)
+def _read_yaml(raw: bytes, file: str) -> ReadResult:
     result = ReadResult()
 
     def error(line: int, column: int, path: Path_, msg: Message) -> None:
