@@ -12,6 +12,7 @@ from pathlib import Path
 
 import extruct
 import pytest
+from sitegen.base.languages import hhmm
 from sitegen.checks.loader import load_data_dir
 from sitegen.data import model
 from sitegen.hours import opening
@@ -114,7 +115,7 @@ def office_sessions(provider_id: str = CITY) -> list[tuple[str, str]]:
         "the reading below is for a Mon–Fri office with one lunch break"
     )
     (lunch,) = day.breaks
-    return [(day.open, lunch.start), (lunch.end, day.close)]
+    return [(hhmm(day.open), hhmm(lunch.start)), (hhmm(lunch.end), hhmm(day.close))]
 
 
 def hour_earlier(time: str) -> str:
@@ -211,20 +212,23 @@ def test_provider_pages_carry_the_holiday_exceptions_of_their_build_day(default_
     )
 
 
+T = dt.time.fromisoformat  # a time of the model, from its "HH:MM"
+
+
 def test_a_shortened_day_has_no_session_of_no_length():
     """A break that ends at the shortened day's new closing time (15:00-15:30, closing 16:30
     moved to 15:30) leaves no ('15:30', '15:30') session; one owner splits every span."""
     hours = model.DayHours(
         days=["mon"], open="08:00", close="16:30", breaks=[model.Break(start="15:00", end="15:30")]
     )
-    assert hours.sessions() == [("08:00", "15:00"), ("15:30", "16:30")]
-    assert hours.sessions("15:30") == [("08:00", "15:00")]
-    assert hours.sessions("14:30") == [("08:00", "14:30")]  # a break after it falls away
+    assert hours.sessions() == [(T("08:00"), T("15:00")), (T("15:30"), T("16:30"))]
+    assert hours.sessions(T("15:30")) == [(T("08:00"), T("15:00"))]
+    assert hours.sessions(T("14:30")) == [(T("08:00"), T("14:30"))]  # a break after it falls away
     overnight = model.DayHours(
         days=["mon"], open="18:00", close="08:00", overnight=True,
         breaks=[model.Break(start="23:00", end="23:30")],
     )  # fmt: skip
-    # an overnight break keeps its own end (a text comparison with 08:00 would cut it)
-    assert overnight.sessions() == [("18:00", "23:00"), ("23:30", "08:00")]
+    # an overnight break keeps its own end (a comparison with 08:00 would cut it)
+    assert overnight.sessions() == [(T("18:00"), T("23:00")), (T("23:30"), T("08:00"))]
     starts_only = model.DayHours(days=["mon"], open="15:00")
-    assert starts_only.sessions() == [("15:00", None)]
+    assert starts_only.sessions() == [(T("15:00"), None)]

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from jsonschema import Draft202012Validator
+from sitegen.base.languages import hhmm
 from sitegen.checks.loader import load_data_dir
 from sitegen.hours import opening
 from sitegen.publish import open_data
@@ -147,8 +148,8 @@ def test_lunch_breaks_are_separate_sessions_and_no_assured_date(hsds):
     ]
     byday = ",".join(d[:2].upper() for d in day.days)
     assert sessions == [
-        (f"{day.open}+02:00", f"{lunch.start}+02:00", byday),
-        (f"{lunch.end}+02:00", f"{day.close}+02:00", byday),
+        (f"{hhmm(day.open)}+02:00", f"{hhmm(lunch.start)}+02:00", byday),
+        (f"{hhmm(lunch.end)}+02:00", f"{hhmm(day.close)}+02:00", byday),
     ]
     # no "checked on" date in the data yet: assured_date is left out, not invented
     assert all("assured_date" not in s for s in hsds["en"]["services"])

@@ -293,11 +293,11 @@ def test_spring_forward_gap_is_the_moment_of_the_change(year: int) -> None:
     change = _utc(day, 1)  # 03:00 EET = 04:00 EEST = 01:00 UTC
     assert riga_offset(change - dt.timedelta(minutes=1)) == 2
     assert riga_offset(change) == 3
-    for hhmm in ("03:00", "03:01", "03:30", "03:59"):
-        assert opening.local(day, hhmm) == change, hhmm
-    assert opening.local(day, "02:59") == change - dt.timedelta(minutes=1)
-    assert opening.local(day, "04:00") == change
-    assert opening.local(day, "04:01") == change + dt.timedelta(minutes=1)
+    for minute in (0, 1, 30, 59):
+        assert opening.local(day, dt.time(3, minute)) == change, minute
+    assert opening.local(day, dt.time(2, 59)) == change - dt.timedelta(minutes=1)
+    assert opening.local(day, dt.time(4, 0)) == change
+    assert opening.local(day, dt.time(4, 1)) == change + dt.timedelta(minutes=1)
 
 
 @pytest.mark.parametrize("year", [2026, 2027])
@@ -305,9 +305,9 @@ def test_repeated_autumn_hour_is_its_first_occurrence(year: int) -> None:
     day = _last_sunday(year, 10)
     change = _utc(day, 1)  # 04:00 EEST -> 03:00 EET at 01:00 UTC
     assert (riga_offset(change - dt.timedelta(minutes=1)), riga_offset(change)) == (3, 2)
-    assert opening.local(day, "03:30") == _utc(day, 0, 30)  # summer time, the first 03:30
-    assert opening.local(day, "02:59") == _utc(day - dt.timedelta(days=1), 23, 59)
-    assert opening.local(day, "04:00") == _utc(day, 2)  # after the change: winter time
+    assert opening.local(day, dt.time(3, 30)) == _utc(day, 0, 30)  # summer time, the first 03:30
+    assert opening.local(day, dt.time(2, 59)) == _utc(day - dt.timedelta(days=1), 23, 59)
+    assert opening.local(day, dt.time(4, 0)) == _utc(day, 2)  # after the change: winter time
 
 
 def riga_offset(moment: dt.datetime) -> int:

@@ -7,6 +7,7 @@ The default language is served at the site root (``/``), the others under ``/<la
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal, get_args
 
 Lang = Literal["lv", "en"]
@@ -26,10 +27,15 @@ def clock(hour: int, minute: int, lang: str) -> str:
     return f"{hour}{TIME_SEPARATOR[lang]}{minute:02d}"
 
 
-def clock_hhmm(hhmm: str, lang: str) -> str:
-    """A data time "08:00" as ``lang`` writes it: "8.00" / "8:00"."""
-    hour, minute = hhmm.split(":")
-    return clock(int(hour), int(minute), lang)
+def clock_time(time: dt.time, lang: str) -> str:
+    """A time of the data (``datetime.time``) as ``lang`` writes it: "8.00" / "8:00"."""
+    return clock(time.hour, time.minute, lang)
+
+
+def hhmm(time: dt.time) -> str:
+    """A time of the data in machine form, as the data files write it: "08:00" (HTML's
+    ``datetime``, JSON-LD, HSDS)."""
+    return f"{time.hour:02d}:{time.minute:02d}"
 
 
 def check_lang(lang: str) -> str:

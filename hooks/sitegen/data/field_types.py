@@ -7,6 +7,7 @@ The messages are read by communications staff, so they name the rule, not the co
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import re
 from decimal import Decimal
 from typing import Annotated, Any, get_args
@@ -28,7 +29,7 @@ from schwifty.exceptions import SchwiftyException
 
 from ..base.cents import MAX_AMOUNT
 from ..base.characters import non_ascii
-from ..base.languages import LANGUAGES, OTHER_LANGUAGE, Lang
+from ..base.languages import LANGUAGES, OTHER_LANGUAGE, Lang, hhmm
 from ..base.messages import Message, message
 from ..base.phones import to_e164
 
@@ -339,7 +340,9 @@ def _time_like(text: str) -> str:
     return ""
 
 
-def _check_time(value: Any) -> str:
+def _check_time(value: Any) -> dt.time:
+    if isinstance(value, dt.time):  # made in code (tests), not read from a file
+        return value
     if isinstance(value, Decimal | float):
         raise _fail("time_number", value=value, fixed=_time_like(str(value)))
     if not isinstance(value, str):
@@ -355,19 +358,21 @@ def _check_time(value: Any) -> str:
             "time_range",
             value=value,
         )
-    return f"{hour:02d}:{minute:02d}"
+    return dt.time(hour, minute)
 
 
+# a time of day: "08:00" in the files, a datetime.time in the model, "08:00" again when the
+# model is written out (JSON)
 Time = Annotated[
-    str,
+    dt.time,
     BeforeValidator(_check_time),
+    PlainSerializer(hhmm, return_type=str),
     WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"}),
 ]
 
 
-def minutes(time: str) -> int:
-    hour, minute = time.split(":")
-    return int(hour) * 60 + int(minute)
+def minutes(time: dt.time) -> int:
+    return time.hour * 60 + time.minute
 
 
 # --- contacts ----------------------------------------------------------------

@@ -8,13 +8,14 @@ Rules that span several objects or files live in ``cross_checks.py``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 
-from ..base.languages import LANGUAGES, PLURAL_CATEGORIES
+from ..base.languages import LANGUAGES, PLURAL_CATEGORIES, hhmm
 from ..base.messages import message
 from ..base.weekdays import Weekday
 from .calendar_file import CalendarFile, SeasonDates
@@ -101,14 +102,14 @@ class DayHours(Strict):
     )
     breaks: list[Break] = Field(default_factory=list, description="Lunch breaks inside the span")
 
-    def sessions(self, close: str | None = None) -> list[tuple[str, str | None]]:
+    def sessions(self, close: dt.time | None = None) -> list[tuple[dt.time, dt.time | None]]:
         """The (opens, closes) sessions of the span, split at each break: the one owner of
         the split (HSDS rows, JSON-LD, its special hours). ``close`` is a closing time moved
         earlier (a shortened day): a break from it on falls away, one across it ends there,
         and a session of no length (a break that would start at the new closing time) is
         not a session. A start time only gives one session without an end."""
         end = close or self.close
-        edges: list[str | None] = [self.open]
+        edges: list[dt.time | None] = [self.open]
         for brk in self.breaks:
             if end is None or self.overnight or brk.start < end:
                 edges += [
@@ -130,14 +131,14 @@ class DayHours(Strict):
             if end >= start:
                 raise _fail(
                     "overnight_not_needed",
-                    open=self.open,
-                    close=self.close,
+                    open=hhmm(self.open),
+                    close=hhmm(self.close),
                 )
         elif end <= start:
             raise _fail(
                 "span_backwards",
-                open=self.open,
-                close=self.close,
+                open=hhmm(self.open),
+                close=hhmm(self.close),
             )
         span_end = end + (24 * 60 if self.overnight else 0)
         previous: tuple[int, int, Break] | None = None
@@ -152,10 +153,10 @@ class DayHours(Strict):
                 raise _fail(
                     "break_outside",
                     at=("breaks", index),
-                    bs=brk.start,
-                    be=brk.end,
-                    open=self.open,
-                    close=self.close,
+                    bs=hhmm(brk.start),
+                    be=hhmm(brk.end),
+                    open=hhmm(self.open),
+                    close=hhmm(self.close),
                 )
             # in the order of the day and apart: the timeline, HSDS and JSON-LD cut the span
             # at each break in turn (an overlap would make a session that ends before it starts)
@@ -165,10 +166,10 @@ class DayHours(Strict):
                     raise _fail(
                         "break_overlap" if b_start >= p_start else "break_order",
                         at=("breaks", index),
-                        bs=brk.start,
-                        be=brk.end,
-                        ps=p_brk.start,
-                        pe=p_brk.end,
+                        bs=hhmm(brk.start),
+                        be=hhmm(brk.end),
+                        ps=hhmm(p_brk.start),
+                        pe=hhmm(p_brk.end),
                     )
             previous = (b_start, b_end, brk)
         return self

@@ -34,7 +34,7 @@ from typing import Any
 
 from babel.dates import format_date
 
-from ..base.languages import BABEL_LOCALE, LANGUAGES, clock, clock_hhmm
+from ..base.languages import BABEL_LOCALE, LANGUAGES, clock, clock_time
 from ..base.today import RIGA, build_date  # build_date: re-exported for the hooks
 from ..base.weekdays import WEEKDAYS
 from ..data.calendar_file import ShortenedRule
@@ -69,16 +69,15 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def local(day: dt.date, hhmm: str) -> dt.datetime:
+def local(day: dt.date, time: dt.time) -> dt.datetime:
     """The instant (UTC) of a local Riga wall-clock time. A time in the spring-forward gap
     is the moment of the change; a time in the repeated autumn hour is its first occurrence
     (the module's docstring states the rule)."""
-    hour, minute = (int(part) for part in hhmm.split(":"))
-    wall = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=RIGA)
+    wall = dt.datetime.combine(day, time, tzinfo=RIGA)
     moment = wall.astimezone(UTC)
     if day.month in (3, 10) and day.weekday() == 6 and day.day > 24:  # a change may be today
         shown = moment.astimezone(RIGA)
-        if (shown.hour, shown.minute) != (hour, minute):  # no such time: the gap
+        if (shown.hour, shown.minute) != (time.hour, time.minute):  # no such time: the gap
             offset = shown.utcoffset()
             while (moment - dt.timedelta(minutes=1)).astimezone(RIGA).utcoffset() == offset:
                 moment -= dt.timedelta(minutes=1)
@@ -86,7 +85,7 @@ def local(day: dt.date, hhmm: str) -> dt.datetime:
 
 
 def midnight(day: dt.date) -> dt.datetime:
-    return local(day, "00:00")
+    return local(day, dt.time(0))
 
 
 def riga(moment: dt.datetime) -> dt.datetime:
@@ -160,8 +159,8 @@ class Texts:
         return clock(at.hour, at.minute, lang)
 
     @staticmethod
-    def clock_text(hhmm: str, lang: str) -> str:
-        return clock_hhmm(hhmm, lang)
+    def clock_text(time: dt.time, lang: str) -> str:
+        return clock_time(time, lang)
 
     def day_text(self, day: dt.date, lang: str) -> str:
         month = month_in(day.month, lang)

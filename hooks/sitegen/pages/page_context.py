@@ -7,6 +7,7 @@ beyond escaping: the markup lives in the templates.
 
 from __future__ import annotations
 
+import datetime as dt
 import urllib.parse
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,7 +17,7 @@ from typing import Any
 from babel.dates import format_date, get_day_names
 from markupsafe import Markup, escape
 
-from ..base.languages import BABEL_LOCALE, OTHER_LANGUAGE, clock_hhmm, url_prefix
+from ..base.languages import BABEL_LOCALE, OTHER_LANGUAGE, clock_time, hhmm, url_prefix
 from ..base.phones import display_phone
 from ..base.weekdays import WEEKDAYS, weekday_index
 from ..data import model
@@ -126,8 +127,14 @@ class PageContext:
         """Spoken form for the listen widget (``data-speak``): ``spoken.speak_<kind>``."""
         return _spoken(kind, args, self.lang, tuple(sorted(options.items())))
 
-    def time(self, hhmm: str) -> str:
-        return clock_hhmm(hhmm, self.lang)
+    def time(self, time: dt.time) -> str:
+        """A time of the data as the page's language writes it: "8.00" / "8:00"."""
+        return clock_time(time, self.lang)
+
+    @staticmethod
+    def hhmm(time: dt.time) -> str:
+        """A time of the data in machine form ("08:00"), for ``<time datetime>``."""
+        return hhmm(time)
 
     def date(self, iso: str, case: str = "nom") -> str:
         """A date as a sentence writes it: "2026. gada 5. decembris" / "5 December 2026";
@@ -281,7 +288,7 @@ class PageContext:
 
     def as_template_context(self) -> dict[str, Any]:
         names = [
-            "t", "tx", "md", "plain", "ui", "money", "number", "percent", "speak", "time", "date", "season_days", "plural_text",
+            "t", "tx", "md", "plain", "ui", "money", "number", "percent", "speak", "time", "hhmm", "date", "season_days", "plural_text",
             "weekday", "weekdays",
             "phone_display", "osm_url", "location", "legal_act", "category", "audience",
             "provider", "service", "service_provider", "unit", "fees_for", "rules", "link", "link_page",

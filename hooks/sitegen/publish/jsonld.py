@@ -28,6 +28,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from ..base.languages import hhmm
 from ..base.weekdays import WEEKDAYS
 from ..data import model
 from ..data.calendar_file import ShortenedRule
@@ -91,19 +92,20 @@ def opening_hours(schedule: model.Schedule) -> list[dict[str, Any]]:
                 {
                     "@type": "OpeningHoursSpecification",
                     "dayOfWeek": [f"https://schema.org/{SCHEMA_DAYS[d]}" for d in hours.days],
-                    "opens": opens,
-                    "closes": closes,
+                    "opens": hhmm(opens),
+                    "closes": hhmm(closes),
                 }
             )
     return out
 
 
-def _minus_hour(hhmm: str) -> str:
-    hour, minute = (int(part) for part in hhmm.split(":"))
-    return f"{hour - 1:02d}:{minute:02d}"
+def _minus_hour(time: dt.time) -> dt.time:
+    return time.replace(hour=time.hour - 1)
 
 
-def _sessions(schedule: model.Schedule, weekday: str, shortened: bool) -> list[tuple[str, str]]:
+def _sessions(
+    schedule: model.Schedule, weekday: str, shortened: bool
+) -> list[tuple[dt.time, dt.time]]:
     """The (opens, closes) sessions of one weekday; ``shortened`` closes an hour earlier
     (not an overnight span), and a break after the new closing time falls away."""
     out = []
@@ -147,14 +149,14 @@ def special_hours(
                 )
                 actual = _sessions(schedule, WEEKDAYS[info.weekday], shortened)
             if actual != usual:
-                for opens, closes in actual or [("00:00", "00:00")]:
+                for opens, closes in actual or [(dt.time(0), dt.time(0))]:
                     out.append(
                         {
                             "@type": "OpeningHoursSpecification",
                             "validFrom": day.isoformat(),
                             "validThrough": day.isoformat(),
-                            "opens": opens,
-                            "closes": closes,
+                            "opens": hhmm(opens),
+                            "closes": hhmm(closes),
                         }
                     )
         day += dt.timedelta(days=1)

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..base.languages import LANGUAGES
+from ..base.languages import LANGUAGES, hhmm
 from ..data import model
 from ..data.provenance import resolve
 from ..data.sitedata import SiteData
@@ -141,8 +141,8 @@ def _schedule_rows(
             row: dict[str, Any] = {
                 "id": stable_id("schedule", key, h_index, s_index),
                 **base,
-                "opens_at": opens,
-                "closes_at": closes,
+                "opens_at": hhmm(opens),
+                "closes_at": None if closes is None else hhmm(closes),
             }
             if hours.days:
                 row.update(freq="WEEKLY", byday=",".join(BYDAY[d] for d in hours.days))

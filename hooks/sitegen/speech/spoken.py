@@ -302,7 +302,11 @@ _LV_MIDNIGHT = {"gen": "pusnakts", "dat": "pusnaktij", "acc": "pusnakti", "loc":
 _LV_ZERO = {"gen": "nulles", "dat": "nullei", "acc": "nulli", "loc": "nullē"}
 
 
-def parse_time(hhmm: str) -> tuple[int, int]:
+def parse_time(hhmm: str | dt.time) -> tuple[int, int]:
+    """Hour and minute of a time of the data (``datetime.time``) or of one written in a text
+    ("8.00", "08:00")."""
+    if isinstance(hhmm, dt.time):
+        return hhmm.hour, hhmm.minute
     match = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", hhmm)
     if not match:
         raise ValueError(f"time must be written as HH:MM, got {hhmm!r}")
@@ -365,7 +369,7 @@ def _en_clock(hour: int, minute: int) -> tuple[str, str]:
 
 
 def speak_time(
-    hhmm: str, lang: str, *, after: str | None = None, clock_word: bool | None = None
+    hhmm: str | dt.time, lang: str, *, after: str | None = None, clock_word: bool | None = None
 ) -> str:
     """A clock time on its own: lv "pulksten piecpadsmitos", en "three in the afternoon".
 
@@ -389,7 +393,9 @@ def speak_time(
     return words
 
 
-def speak_time_range(start: str, end: str, lang: str, overnight: bool = False) -> str:
+def speak_time_range(
+    start: str | dt.time, end: str | dt.time, lang: str, overnight: bool = False
+) -> str:
     """lv "no astoņiem līdz sešpadsmitiem trīsdesmit",
     en "from eight in the morning to four thirty in the afternoon".
 
@@ -420,7 +426,7 @@ def speak_time_range(start: str, end: str, lang: str, overnight: bool = False) -
     return f"from {first} to {last}{next_day}"
 
 
-def speak_start_time(hhmm: str, lang: str) -> str:
+def speak_start_time(hhmm: str | dt.time, lang: str) -> str:
     """A time something starts, with no end given (a meal "plkst. 15.00"): lv "pulksten
     piecpadsmitos", en "at three in the afternoon"."""
     words = speak_time(hhmm, lang)
