@@ -64,10 +64,11 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# Every test, on two processes (file by file: testsupport/workers.py), with the 25 slowest printed
+# Every test, on two processes (file by file, in the order collected: testsupport/workers.py),
+# with the 25 slowest printed
 # at the end (CI's log shows where the time goes).
 test: install-test lint
-	$(VENV)/bin/pytest -n 2 --dist loadfile --durations=25
+	$(VENV)/bin/pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=25
 
 # Every test on a copy of data/ with a communications officer's everyday edits in it (a
 # price, a phone, a new service, the seasons' dates, office hours: scripts/edited_copy.py,

@@ -5,7 +5,9 @@ served folder, the axe survey) are made once. What several files share is made o
 whatever the number of workers: the first worker to need it makes it under a file lock, the
 other waits and reads the same result (``made_once``, as pytest-xdist's documentation
 shows), e.g. the default site and the keyboard walks; a file that reads what another file
-makes first runs at the end (``RUN_LAST``), so its worker finds it made. (pytest-xdist's ``loadgroup`` would
+makes first runs at the end (``RUN_LAST``), so its worker finds it made. The files go out in
+the order collected (``--no-loadscope-reorder``: pytest-xdist would otherwise send the files
+with the most tests first, and the walks' second reader came third and waited 23 s). (pytest-xdist's ``loadgroup`` would
 send chosen files to one worker, but 3.8.0 renames nodes in a way pytest 9 no longer reads.)
 """
 
