@@ -65,8 +65,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 # Every test, on two processes (file by file, in the order collected: testsupport/workers.py),
-# with the 25 slowest printed
-# at the end (CI's log shows where the time goes).
+# with the 25 slowest printed at the end (CI's log shows where the time goes).
 test: install-test lint
 	$(VENV)/bin/pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=25
 
