@@ -83,7 +83,16 @@ def test_a_page_from_materials_template_is_mended():
     ],
 )  # fmt: skip
 def test_the_language_links_go_with_the_space_before_them(html: str, left: str, count: int):
-    assert markup_fixes._drop_hreflang_links(html) == (left, count)
+    assert markup_fixes._drop_lines(html, markup_fixes.HREFLANG_LINK) == (left, count)
+
+
+def test_the_toggles_go_with_the_space_before_them():
+    toc = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+    html = f"<body>\n  {toc}\n  <p>{toc}</p>\n</body>"
+    assert markup_fixes._drop_lines(html, markup_fixes.TOC_TOGGLE) == (
+        "<body>\n  <p></p>\n</body>",
+        2,
+    )
 
 
 def test_without_language_alternates_no_link_is_expected():
