@@ -29,7 +29,6 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_date
@@ -40,6 +39,7 @@ from ..base.weekdays import WEEKDAYS
 from ..data.calendar_file import ShortenedRule
 from ..data.field_types import minutes
 from ..data.provenance import resolve
+from ..text.dates import day_month, long_date, weekday_date
 from ..text.latvian_forms import locative, month_in
 from .calendar_lv import DayInfo, LatvianCalendar
 
@@ -162,9 +162,9 @@ class Texts:
     def clock_text(time: dt.time, lang: str) -> str:
         return clock_time(time, lang)
 
-    def day_text(self, day: dt.date, lang: str) -> str:
-        month = month_in(day.month, lang)
-        return f"{day.day}. {month}" if lang == "lv" else f"{day.day} {month}"
+    @staticmethod
+    def day_text(day: dt.date, lang: str) -> str:
+        return day_month(day, lang)
 
     def when(self, today: dt.date, at: dt.datetime, lang: str) -> str:
         day, time = riga(at).date(), self.clock(at, lang)
@@ -727,18 +727,12 @@ class OpenNowView:
         return "; ".join(g["name"] for g in groups if g["calendar"])
 
     def date(self, day: dt.date) -> str:
-        return _long_date(day, self.page.lang)
+        return weekday_date(day, self.page.lang)
 
     @property
     def as_of(self) -> str:
         """The build date in a sentence: "2026. gada 28. novembrī" / "28 November 2026"."""
-        texts = Texts(self.page.ui_strings)
-        day = texts.day_text(self.today, self.page.lang)
-        return (
-            f"{self.today.year}. gada {day}"
-            if self.page.lang == "lv"
-            else f"{day} {self.today.year}"
-        )
+        return long_date(self.today, self.page.lang, case="loc")
 
     @property
     def basis(self) -> str:
@@ -766,15 +760,6 @@ def _calendar(data: Any) -> LatvianCalendar:
             _CALENDARS.clear()
         found = _CALENDARS[id(data)] = (LatvianCalendar(data), data)
     return found[0]
-
-
-@lru_cache(maxsize=4096)
-def _long_date(day: dt.date, lang: str) -> str:
-    """A date in the list of changes: "Pirmdiena, 7. decembris", "Monday 7 December"."""
-    text = format_date(
-        day, "EEEE, d. MMMM" if lang == "lv" else "EEEE d MMMM", locale=BABEL_LOCALE[lang]
-    )
-    return text[:1].upper() + text[1:]
 
 
 def template_helpers(page: Any) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import Any
 
-from babel.dates import format_date, get_day_names
+from babel.dates import get_day_names
 from markupsafe import Markup, escape
 
 from ..base.languages import BABEL_LOCALE, OTHER_LANGUAGE, clock_time, hhmm, url_prefix
@@ -29,7 +29,7 @@ from ..publish import jsonld, open_data
 from ..sitemap.urls import page_url, relative_url
 from ..speech import spoken
 from ..speech.speech_markup import annotate_html
-from ..text.latvian_forms import month_in
+from ..text.dates import long_date
 from ..text.money import format_money, format_percent_value
 from ..text.richtext import render_inline, render_markdown
 from . import chart
@@ -139,13 +139,7 @@ class PageContext:
     def date(self, iso: str, case: str = "nom") -> str:
         """A date as a sentence writes it: "2026. gada 5. decembris" / "5 December 2026";
         ``case="loc"`` for "on …" in Latvian: "2026. gada 5. decembrī"."""
-        import datetime as dt
-
-        day = dt.date.fromisoformat(iso)
-        if case == "loc" and self.lang == "lv":
-            month = month_in(day.month, "lv")  # janvārī …
-            return f"{day.year}. gada {day.day}. {month}"
-        return format_date(day, "long", locale=BABEL_LOCALE[self.lang])
+        return long_date(dt.date.fromisoformat(iso), self.lang, case)
 
     def plural_text(self, forms: dict[str, str], count: int | Decimal, **values: Any) -> str:
         """A counted text of the data (a unit's limit) in its plural form for ``count``."""
