@@ -1,3 +1,3 @@
-"""Text as shown: money and percentages, dates, rich text, ordinals, the termbase, Latvian word forms, the
-interface strings.
+"""Text as shown: money and percentages, dates, rich text, ordinals, the termbase, Latvian word
+forms, the interface strings.
 """
