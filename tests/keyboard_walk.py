@@ -99,15 +99,21 @@ def focusables(html: str) -> list[tuple[str, ...]]:
     return found
 
 
+def richest_per_kind(scores: dict[str, int]) -> set[str]:
+    """Of pages scored by how much they hold: per page kind and language the page with the
+    highest score (the first by path on a tie)."""
+    chosen: dict[tuple[str, str], str] = {}
+    for rel in sorted(scores, key=lambda r: (-scores[r], r)):
+        chosen.setdefault((kind_of(rel), lang_of(rel)), rel)
+    return set(chosen.values())
+
+
 def sample(pages: Iterable[tuple[str, str]]) -> list[str]:
     """Of ``(rel, html)`` pages: per kind and language the page with the most things to
     focus (the first by path on a tie), then, richest first, any page with a kind of
     focusable element no chosen page of its language has."""
     found = {rel: focusables(html) for rel, html in sorted(pages)}
-    chosen: dict[tuple[str, str], str] = {}
-    for rel in sorted(found, key=lambda r: (-len(found[r]), r)):
-        chosen.setdefault((kind_of(rel), lang_of(rel)), rel)
-    picked = set(chosen.values())
+    picked = richest_per_kind({rel: len(stops) for rel, stops in found.items()})
     for lang in ("lv", "en"):
         mine = {rel: set(stops) for rel, stops in found.items() if lang_of(rel) == lang}
         covered = set().union(*(mine[rel] for rel in picked if rel in mine))

@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 import yaml
-from keyboard_walk import kind_of, lang_of
+from keyboard_walk import kind_of, lang_of, richest_per_kind
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sitebuild import built_pages
@@ -547,10 +547,7 @@ def browser_sample(site: Path) -> list[str]:
     kind, so this page shows what any of its kind would run; every page's HTML is read for
     injected markup without a browser (``test_every_page_is_free_of_injected_markup``)."""
     counted = {rel: (site / rel).read_text(encoding="utf-8").count(PROBE) for rel in _pages(site)}
-    chosen: dict[tuple[str, str], str] = {}
-    for rel in sorted(counted, key=lambda r: (-counted[r], r)):
-        chosen.setdefault((kind_of(rel), lang_of(rel)), rel)
-    return sorted(chosen.values())
+    return sorted(richest_per_kind(counted))
 
 
 def test_the_browser_sample_has_every_kind_in_both_languages(hostile_site: Path) -> None:

@@ -158,14 +158,6 @@ class Texts:
         at = riga(moment)
         return clock(at.hour, at.minute, lang)
 
-    @staticmethod
-    def clock_text(time: dt.time, lang: str) -> str:
-        return clock_time(time, lang)
-
-    @staticmethod
-    def day_text(day: dt.date, lang: str) -> str:
-        return day_month(day, lang)
-
     def when(self, today: dt.date, at: dt.datetime, lang: str) -> str:
         day, time = riga(at).date(), self.clock(at, lang)
         ahead = (day - today).days
@@ -202,7 +194,7 @@ class Texts:
         if info.kind == "holiday" and info.name:
             text = self.ui("closed_today", lang, reason=info.name[lang])
         elif info.kind == "moved_off" and info.moved_with:
-            reason = self.ui("moved_off", lang, date=self.day_text(info.moved_with, lang))
+            reason = self.ui("moved_off", lang, date=day_month(info.moved_with, lang))
             text = self.ui("closed_today", lang, reason=reason)
         else:
             text = self.ui("closed", lang)
@@ -383,12 +375,12 @@ def schedule_groups(schedules: Sequence[Any], provider_id: str | None) -> list[G
     return out
 
 
-def _span_text(schedule: Any, texts: Texts, lang: str) -> str:
+def _span_text(schedule: Any, lang: str) -> str:
     parts = []
     for hours in schedule.hours:
-        text = texts.clock_text(hours.open, lang)
+        text = clock_time(hours.open, lang)
         if hours.close is not None:
-            text += f"–{texts.clock_text(hours.close, lang)}"
+            text += f"–{clock_time(hours.close, lang)}"
         if schedule.season is not None:
             text = f"{schedule.season.get(lang)} {text}"
         parts.append(text)
@@ -432,7 +424,7 @@ def _timeline(
     if not group.weekly:
 
         def unknown(lang: str) -> str:
-            spans = "; ".join(_span_text(s, texts, lang) for s in group.schedules)
+            spans = "; ".join(_span_text(s, lang) for s in group.schedules)
             text = texts.ui("days_not_given", lang, spans=spans)
             return f"{text}. {texts.ui('seasons_not_given', lang)}" if undated else text
 
@@ -631,13 +623,13 @@ def _exceptions(
         if info.kind == "holiday" and info.name:
             out.append(DayChange(day, texts.ui("ex.holiday", lang, name=info.name[lang])))
         elif info.kind == "moved_off" and info.moved_with:
-            when = texts.day_text(info.moved_with, lang)
+            when = day_month(info.moved_with, lang)
             out.append(DayChange(day, texts.ui("ex.moved_off", lang, date=when)))
         if info.kind == "moved_work" and info.moved_with:
             weekday = format_date(info.moved_with, "EEEE", locale=BABEL_LOCALE[lang])
             if lang == "lv":  # "kā pirmdienā"
                 weekday = locative(weekday)
-            when = texts.day_text(info.moved_with, lang)
+            when = day_month(info.moved_with, lang)
             out.append(DayChange(day, texts.ui("ex.moved_work", lang, date=when, weekday=weekday)))
         if info.shortened and shortens:  # none of the hours shortens: nothing to say
             key = "ex.shortened" if rule == "one-hour-earlier" else "ex.not_shortened"
