@@ -39,6 +39,7 @@ from sitegen.publish.removals import note_rebuild
 from sitegen.sitemap.page_kinds import PAGE_KINDS
 from sitegen.text.richtext import clean_page_html
 from sitegen.text.ui_strings import load_ui_strings
+from sitegen.theme.compiled_templates import share
 
 log = get_plugin_logger("sitegen")
 
@@ -144,6 +145,7 @@ def _environment(config: MkDocsConfig) -> Environment:
     if "env" not in _build:
         env = config.theme.get_env()
         env.autoescape = True  # data are text: escaped unless a helper returns Markup
+        share(env)  # compiled once for the whole run (sitegen/theme/compiled_templates.py)
         _build["env"] = env
     return _build["env"]
 

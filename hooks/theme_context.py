@@ -23,6 +23,7 @@ from sitegen.checks.site_config import data_dir, project_root
 from sitegen.pages.page_context import PageContext
 from sitegen.sitemap.widgets import page_widgets
 from sitegen.text.ui_strings import load_ui_strings
+from sitegen.theme.compiled_templates import share
 
 _build: dict[str, Any] = {}
 
@@ -92,6 +93,7 @@ def _help_box(helper: PageContext, providers: tuple[str, ...] = ()) -> Markup:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    share(env)  # templates compiled once per run (sitegen/theme/compiled_templates.py)
     env.globals["sitegen_widgets"] = page_widgets  # main.html: the page's widgets' assets
-    _build["env"] = env.overlay(autoescape=True)  # the help box shows data: escape it
+    _build["env"] = share(env.overlay(autoescape=True))  # the help box shows data: escape it
     return env

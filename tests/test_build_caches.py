@@ -5,10 +5,13 @@ days, the editors' doubts, the links between pages."""
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sitegen.checks import doubts
 from sitegen.checks.loader import load_data_dir
 from sitegen.hours import opening
@@ -118,3 +121,18 @@ def test_a_data_file_is_parsed_once_and_each_reader_gets_its_own_copy() -> None:
     assert second.values == first.values and second.values is not first.values
     assert yamlread.read_yaml(raw, "data/y.yaml").data == second.data  # another file: its own
     assert yamlread._read_yaml.cache_info().misses == 2
+
+
+_SEGMENT = st.sampled_from(["services", "en", "x", "a-b", ".", "..", "", "index.html", "#y"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SEGMENT, max_size=5), st.lists(_SEGMENT, max_size=5), st.booleans())
+def test_the_links_are_posix_relpaths(path: list[str], start: list[str], rooted: bool) -> None:
+    """urls._relpath (no working-folder lookup) gives what posixpath.relpath gives."""
+    from sitegen.sitemap.urls import _relpath
+
+    one, two = "/".join(path) or ".", "/".join(start) or "."
+    if rooted:
+        one, two = "/" + one, "/" + two
+    assert _relpath(one, two) == posixpath.relpath(one, two)

@@ -356,10 +356,23 @@ class Group:
         return self.schedules[0].label
 
     def key(self, rule: str) -> str:
-        payload = json.dumps(
-            [rule, [s.model_dump(mode="json") for s in self.schedules]], sort_keys=True
-        )
-        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+        """The group's content and the shortening rule, hashed (the timeline file's anchor).
+        Worked out once per rule and schedule objects: the models are frozen, and the entry
+        keeps them alive, so that an identity is never reused while it counts."""
+        ids = (rule, *(id(s) for s in self.schedules))
+        found = _GROUP_KEYS.get(ids)
+        if found is None:
+            if len(_GROUP_KEYS) >= _TIMELINES_MAX:
+                _GROUP_KEYS.clear()
+            payload = json.dumps(
+                [rule, [s.model_dump(mode="json") for s in self.schedules]], sort_keys=True
+            )
+            found = (self.schedules, hashlib.sha256(payload.encode()).hexdigest()[:16])
+            _GROUP_KEYS[ids] = found
+        return found[1]
+
+
+_GROUP_KEYS: dict[tuple[Any, ...], tuple[tuple[Any, ...], str]] = {}
 
 
 def schedule_groups(schedules: Sequence[Any], provider_id: str | None) -> list[Group]:

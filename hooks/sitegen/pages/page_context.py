@@ -11,7 +11,7 @@ import datetime as dt
 import urllib.parse
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from babel.dates import get_day_names
@@ -163,9 +163,7 @@ class PageContext:
         )
 
     def weekday(self, day: str, width: str = "wide") -> str:
-        names = get_day_names(width, locale=BABEL_LOCALE[self.lang])
-        name = names[weekday_index(day)]
-        return name[:1].upper() + name[1:]
+        return _weekday_name(self.lang, day, width)
 
     def weekdays(self, days: list[str] | None) -> str:
         """mon..fri -> 'Pirmdiena–Piektdiena'; a non-contiguous list is joined with commas."""
@@ -294,3 +292,9 @@ class PageContext:
         context.update(facts=facts, ui_count=facts.ui_count)
         context.update(template_helpers(self))  # open_now (opening.py)
         return context
+
+
+@cache  # 7 days x 2 languages x the widths: babel's lookup, once each
+def _weekday_name(lang: str, day: str, width: str) -> str:
+    name = get_day_names(width, locale=BABEL_LOCALE[lang])[weekday_index(day)]
+    return name[:1].upper() + name[1:]

@@ -1,1 +1,1 @@
-"""The theme's stylesheet trimmed to what the pages use."""
+"""The theme's stylesheet trimmed to what the pages use; the templates compiled once."""
