@@ -1,9 +1,9 @@
 """The Jinja templates compiled once per process (issue 21).
 
-mkdocs-static-i18n builds each language with new Jinja environments, and the page templates
-are loaded by two of them (the theme's, and the one ``generate_pages`` renders the pages'
-bodies with): without this, each template was compiled four times per build, about a second
-of a build of 1,000 services. ``share(env)`` gives an environment the process's store of
+mkdocs-static-i18n builds each language with new Jinja environments (the theme's, and the one
+``generate_pages`` renders the pages' bodies with): without this, each template was compiled
+once per language (a build of the default site: 149 compilations of 74 templates, now 75;
+about half a second of a build). ``share(env)`` gives an environment the process's store of
 compiled templates (Jinja's ``BytecodeCache``: it compiles a template again when its source's
 checksum changes, so an edited template under ``mkdocs serve`` is read afresh); one store for
 each set of settings that changes the compiled code (the pages' environment escapes, the
