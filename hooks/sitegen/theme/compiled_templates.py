@@ -30,9 +30,6 @@ class CompiledTemplates(BytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.store[bucket.key] = bucket.bytecode_to_string()
 
-    def clear(self) -> None:
-        self.store.clear()
-
 
 # one store per set of the settings that change the compiled code (the theme's environment
 # does not escape, the pages' does): Jinja's key names only the template and its file
