@@ -34,6 +34,7 @@ from typing import Any
 from babel.dates import format_date
 
 from ..base.languages import BABEL_LOCALE, LANGUAGES, clock, clock_time
+from ..base.memo import IdentityMemo
 from ..base.today import RIGA, build_date  # build_date: re-exported for the hooks
 from ..base.weekdays import WEEKDAYS
 from ..data.calendar_file import ShortenedRule
@@ -360,19 +361,13 @@ class Group:
         Worked out once per rule and schedule objects: the models are frozen, and the entry
         keeps them alive, so that an identity is never reused while it counts."""
         ids = (rule, *(id(s) for s in self.schedules))
-        found = _GROUP_KEYS.get(ids)
-        if found is None:
-            if len(_GROUP_KEYS) >= _TIMELINES_MAX:
-                _GROUP_KEYS.clear()
-            payload = json.dumps(
-                [rule, [s.model_dump(mode="json") for s in self.schedules]], sort_keys=True
-            )
-            found = (self.schedules, hashlib.sha256(payload.encode()).hexdigest()[:16])
-            _GROUP_KEYS[ids] = found
-        return found[1]
+        return _GROUP_KEYS.get(ids, self.schedules, lambda: self._key(rule))
 
-
-_GROUP_KEYS: dict[tuple[Any, ...], tuple[tuple[Any, ...], str]] = {}
+    def _key(self, rule: str) -> str:
+        payload = json.dumps(
+            [rule, [s.model_dump(mode="json") for s in self.schedules]], sort_keys=True
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
 def schedule_groups(schedules: Sequence[Any], provider_id: str | None) -> list[Group]:
@@ -406,8 +401,9 @@ def _span_text(schedule: Any, lang: str) -> str:
 # share one), so each is computed once. The calendar's data and the strings are taken by
 # identity (the loader and load_ui_strings hand out the same objects while their files are
 # unchanged) and kept alive by the entry, so that an identity is never reused while it counts.
-_TIMELINES: dict[tuple[Any, ...], tuple[list[Segment], Any, Any]] = {}
 _TIMELINES_MAX = 4096  # entries; a long `mkdocs serve` session starts over past this
+_TIMELINES: IdentityMemo[list[Segment]] = IdentityMemo(_TIMELINES_MAX)
+_GROUP_KEYS: IdentityMemo[str] = IdentityMemo(_TIMELINES_MAX)  # Group.key
 
 
 def timeline(
@@ -415,12 +411,10 @@ def timeline(
 ) -> list[Segment]:
     """Segments from local midnight of ``first`` to the end of ``last``."""
     key = (group.key(cal.shortening(group.provider_id)), first, last, id(cal.data), id(strings))
-    found = _TIMELINES.get(key)
-    if found is None:
-        if len(_TIMELINES) >= _TIMELINES_MAX:
-            _TIMELINES.clear()
-        found = _TIMELINES[key] = (_timeline(group, cal, strings, first, last), cal.data, strings)
-    return list(found[0])
+    made = _TIMELINES.get(
+        key, (cal.data, strings), lambda: _timeline(group, cal, strings, first, last)
+    )
+    return list(made)
 
 
 def _timeline(
@@ -596,7 +590,7 @@ class DayChange:
     shortened: bool = False  # the day before a holiday
 
 
-_EXCEPTIONS: dict[tuple[Any, ...], tuple[list[DayChange], Any, Any]] = {}  # as _TIMELINES
+_EXCEPTIONS: IdentityMemo[list[DayChange]] = IdentityMemo(_TIMELINES_MAX)  # as _TIMELINES
 
 
 def exceptions(
@@ -611,13 +605,10 @@ def exceptions(
     JavaScript."""
     rule = cal.shortening(provider_id)
     key = (rule, today, lang, shortens, id(cal.data), id(strings))
-    found = _EXCEPTIONS.get(key)
-    if found is None:
-        if len(_EXCEPTIONS) >= _TIMELINES_MAX:
-            _EXCEPTIONS.clear()
-        rows = _exceptions(cal, strings, rule, today, lang, shortens)
-        found = _EXCEPTIONS[key] = (rows, cal.data, strings)
-    return list(found[0])
+    made = _EXCEPTIONS.get(
+        key, (cal.data, strings), lambda: _exceptions(cal, strings, rule, today, lang, shortens)
+    )
+    return list(made)
 
 
 def _exceptions(
@@ -753,18 +744,13 @@ class OpenNowView:
         return " ".join(f"{url}#{g.key(rule)}" for g in groups)
 
 
-_CALENDARS: dict[int, tuple[LatvianCalendar, Any]] = {}
+_CALENDARS: IdentityMemo[LatvianCalendar] = IdentityMemo(16)
 
 
 def _calendar(data: Any) -> LatvianCalendar:
     """One calendar per calendar data (by identity, kept alive by the entry), so that every
     page of a build asks the same one and each date is worked out once."""
-    found = _CALENDARS.get(id(data))
-    if found is None:
-        if len(_CALENDARS) >= 16:
-            _CALENDARS.clear()
-        found = _CALENDARS[id(data)] = (LatvianCalendar(data), data)
-    return found[0]
+    return _CALENDARS.get(id(data), (data,), lambda: LatvianCalendar(data))
 
 
 def template_helpers(page: Any) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..base.characters import name_key
 from ..base.languages import LANGUAGES
+from ..base.memo import IdentityMemo
 from ..base.messages import message
 from ..data.field_types import Text
 from ..data.model import NeedAnswer, WhoAnswer
@@ -196,18 +197,13 @@ class Finder:
         return Text(**texts, pending=service.name.pending)
 
 
-_FINDERS: dict[int, tuple[SiteData, Finder]] = {}
+_FINDERS: IdentityMemo[Finder] = IdentityMemo(1)
 _QUOTES = "“”„\"'«»‘’"
 
 
 def finder_for(data: SiteData) -> Finder:
     """One Finder per loaded data (the loader keeps the latest data only; so does this)."""
-    found = _FINDERS.get(id(data))
-    if found is None or found[0] is not data:
-        _FINDERS.clear()
-        found = (data, Finder(data))
-        _FINDERS[id(data)] = found
-    return found[1]
+    return _FINDERS.get(id(data), (data,), lambda: Finder(data))
 
 
 # --- what the templates call ---------------------------------------------------------

@@ -41,6 +41,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..base.languages import LANGUAGES, hhmm
+from ..base.memo import IdentityMemo
 from ..data import model
 from ..data.provenance import resolve
 from ..data.sitedata import SiteData
@@ -537,7 +538,7 @@ class OpenDataFile:
 # files already made in this process: the open-data page of each language lists them and the
 # hook writes them after each language's build, from the same data (the loader's object while
 # the data is unchanged, kept alive by the entry) on the same day
-_FILES: dict[tuple[Any, ...], tuple[list[OpenDataFile], Any, Any]] = {}
+_FILES: IdentityMemo[list[OpenDataFile]] = IdentityMemo(4)  # live reload must not grow memory
 
 
 def files(
@@ -547,12 +548,7 @@ def files(
     service page addresses (only when the site's address is known)."""
     urls = tuple((lang, tuple(sorted(u.items()))) for lang, u in sorted((page_urls or {}).items()))
     key = (id(data), id(ui), urls, build_date())
-    found = _FILES.get(key)
-    if found is None:
-        if len(_FILES) >= 4:  # live reload must not grow memory
-            _FILES.clear()
-        found = _FILES[key] = (_files(data, ui, page_urls), data, ui)
-    return list(found[0])
+    return list(_FILES.get(key, (data, ui), lambda: _files(data, ui, page_urls)))
 
 
 def _files(
